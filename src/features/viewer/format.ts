@@ -103,10 +103,7 @@ function trimNumber(value: number): string {
   return String(Math.round(value * 10) / 10);
 }
 
-export function formatCamera(exif: {
-  make?: string | null;
-  model?: string | null;
-}): string | null {
+export function formatCamera(exif: { make?: string | null; model?: string | null }): string | null {
   const make = exif.make?.trim() ?? '';
   const model = exif.model?.trim() ?? '';
   if (!make && !model) return null;

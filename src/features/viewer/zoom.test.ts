@@ -27,7 +27,10 @@ const project = (s: ZoomState, p: { x: number; y: number }) => ({
 describe('fitSize', () => {
   it('contains the photo in the stage keeping its ratio', () => {
     expect(fit).toEqual({ width: 500, height: 500 });
-    expect(fitSize({ width: 3000, height: 1000 }, stage)).toEqual({ width: 1000, height: 1000 / 3 });
+    expect(fitSize({ width: 3000, height: 1000 }, stage)).toEqual({
+      width: 1000,
+      height: 1000 / 3,
+    });
   });
   it('is empty for an unknown size', () => {
     expect(fitSize({ width: 0, height: 10 }, stage)).toEqual({ width: 0, height: 0 });
