@@ -11,7 +11,7 @@ import { buildApp } from './app.ts';
  * (default) or a proxy to a real Immich server (IMMICH_URL), on one origin.
  */
 export async function createServer(config: ServerConfig): Promise<FastifyInstance> {
-  const hasBuild = fs.existsSync(path.join(config.staticDir, 'index.html'));
+  const hasBuild = config.staticDir !== '' && fs.existsSync(path.join(config.staticDir, 'index.html'));
   const app = config.immichUrl
     ? Fastify({ logger: false })
     : await buildApp({ dataDir: config.dataDir, staticDir: hasBuild ? config.staticDir : undefined });
