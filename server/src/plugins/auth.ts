@@ -62,7 +62,9 @@ export function resolveAuth(app: FastifyInstance, request: FastifyRequest): Auth
 export const authPlugin = fp(async (app: FastifyInstance) => {
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
-    const requirement = request.routeOptions.config.auth ?? 'user';
+    // Only API routes are guarded: the gallery's files and unknown paths (404) are public.
+    const isApiRoute = request.routeOptions.url?.startsWith('/api/') ?? false;
+    const requirement = isApiRoute ? (request.routeOptions.config.auth ?? 'user') : 'public';
     if (requirement === 'public') {
       // Public routes still learn who is calling when credentials are valid.
       try {
