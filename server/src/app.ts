@@ -6,6 +6,7 @@ import fastifyStatic from '@fastify/static';
 import { openDatabase, type Db } from './db/database.ts';
 import { UserRepository } from './db/users.ts';
 import { SessionRepository } from './db/sessions.ts';
+import { AssetRepository } from './db/assets.ts';
 import { StoragePaths } from './storage/paths.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { HttpError, reasonPhrase } from './lib/http-errors.ts';
@@ -26,6 +27,7 @@ export interface AppOptions {
 export interface Repositories {
   users: UserRepository;
   sessions: SessionRepository;
+  assets: AssetRepository;
 }
 
 declare module 'fastify' {
@@ -54,6 +56,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('repos', {
     users: new UserRepository(db),
     sessions: new SessionRepository(db),
+    assets: new AssetRepository(db),
   } satisfies Repositories);
   app.addHook('onClose', () => {
     db.close();

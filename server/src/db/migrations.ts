@@ -48,4 +48,74 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'assets and their exif',
+    sql: `
+      CREATE TABLE assets (
+        id TEXT PRIMARY KEY,
+        owner_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        device_asset_id TEXT,
+        device_id TEXT,
+        type TEXT NOT NULL CHECK (type IN ('IMAGE', 'VIDEO', 'AUDIO', 'OTHER')),
+        original_path TEXT NOT NULL,
+        original_file_name TEXT NOT NULL,
+        original_mime_type TEXT NOT NULL,
+        checksum BLOB NOT NULL,
+        file_size_in_byte INTEGER NOT NULL,
+        file_created_at TEXT NOT NULL,
+        file_modified_at TEXT NOT NULL,
+        local_date_time TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        is_favorite INTEGER NOT NULL DEFAULT 0,
+        visibility TEXT NOT NULL DEFAULT 'timeline'
+          CHECK (visibility IN ('archive', 'timeline', 'hidden', 'locked')),
+        deleted_at TEXT,
+        duration TEXT,
+        live_photo_video_id TEXT REFERENCES assets(id) ON DELETE SET NULL,
+        duplicate_id TEXT,
+        thumbhash TEXT,
+        thumbnail_path TEXT,
+        preview_path TEXT,
+        fullsize_path TEXT,
+        encoded_video_path TEXT,
+        sidecar_path TEXT,
+        width INTEGER,
+        height INTEGER,
+        media_status TEXT NOT NULL DEFAULT 'pending' CHECK (media_status IN ('pending', 'ready', 'failed')),
+        media_error TEXT,
+        UNIQUE (owner_id, checksum)
+      );
+      CREATE INDEX assets_timeline ON assets (owner_id, visibility, deleted_at, local_date_time, is_favorite);
+      CREATE INDEX assets_trash ON assets (owner_id, deleted_at) WHERE deleted_at IS NOT NULL;
+      CREATE INDEX assets_device ON assets (owner_id, device_id, device_asset_id);
+      CREATE INDEX assets_live_photo ON assets (live_photo_video_id) WHERE live_photo_video_id IS NOT NULL;
+      CREATE TABLE asset_exif (
+        asset_id TEXT PRIMARY KEY REFERENCES assets(id) ON DELETE CASCADE,
+        make TEXT,
+        model TEXT,
+        exif_image_width INTEGER,
+        exif_image_height INTEGER,
+        file_size_in_byte INTEGER,
+        orientation TEXT,
+        date_time_original TEXT,
+        modify_date TEXT,
+        time_zone TEXT,
+        lens_model TEXT,
+        f_number REAL,
+        focal_length REAL,
+        iso INTEGER,
+        exposure_time TEXT,
+        latitude REAL,
+        longitude REAL,
+        city TEXT,
+        state TEXT,
+        country TEXT,
+        description TEXT,
+        projection_type TEXT,
+        rating INTEGER
+      );
+    `,
+  },
 ];
