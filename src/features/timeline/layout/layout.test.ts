@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { clampRatio, justify, type RowSink } from './justify.ts';
-import { estimateMonthHeight, geometryFor, type Geometry } from './geometry.ts';
-import { MonthLayoutTask, daysInRange, rowsInRange, type MonthLayout } from './month-layout.ts';
+import { clampRatio, justify, type RowSink } from './justify';
+import { estimateMonthHeight, geometryFor, type Geometry } from './geometry';
+import { MonthLayoutTask, daysInRange, rowsInRange, type MonthLayout } from './month-layout';
 
 interface Row {
   top: number;

@@ -1,5 +1,5 @@
-import { justify, type RowSink } from './justify.ts';
-import type { Geometry } from './geometry.ts';
+import { justify, type RowSink } from './justify';
+import type { Geometry } from './geometry';
 
 /**
  * A month's layout: a header, then each day (a header and its justified rows) one below
