@@ -13,6 +13,10 @@ import { HttpError, reasonPhrase } from './lib/http-errors.ts';
 import { authRoutes } from './routes/api/auth.ts';
 import { userRoutes } from './routes/api/users.ts';
 import { serverRoutes } from './routes/api/server.ts';
+import { assetRoutes } from './routes/api/assets.ts';
+import { timelineRoutes } from './routes/api/timeline.ts';
+import { trashRoutes } from './routes/api/trash.ts';
+import { assetMediaPlugin } from './storage/asset-media.ts';
 
 export interface AppOptions {
   /** Data folder: database, originals, thumbnails. */
@@ -115,11 +119,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     });
   }
   await app.register(authPlugin);
+  await app.register(assetMediaPlugin);
   await app.register(
     async (api) => {
       await api.register(authRoutes);
       await api.register(userRoutes);
       await api.register(serverRoutes);
+      await api.register(assetRoutes);
+      await api.register(timelineRoutes);
+      await api.register(trashRoutes);
     },
     { prefix: '/api' },
   );

@@ -70,9 +70,11 @@ export interface ExifRow {
   description: string | null;
   projection_type: string | null;
   rating: number | null;
+  /** JSON array of the exif columns a user set; metadata extraction does not overwrite them. */
+  locked_properties: string;
 }
 
-export type ExifValues = Partial<Omit<ExifRow, 'asset_id'>>;
+export type ExifValues = Partial<Omit<ExifRow, 'asset_id' | 'locked_properties'>>;
 
 export const EXIF_COLUMNS = [
   'make',
@@ -262,6 +264,11 @@ function filterSql(filter: AssetFilter, alias = 'a'): { sql: string; params: unk
 export class AssetRepository {
   constructor(private readonly db: Db) {}
 
+  /** False once the database is closed (the server is shutting down). */
+  get isOpen(): boolean {
+    return this.db.open;
+  }
+
   /**
    * Inserts an asset and its first exif row in one transaction. Returns false (and stores nothing)
    * when the owner already has an asset with this checksum.
@@ -379,6 +386,47 @@ export class AssetRepository {
     this.db.transaction(() => {
       for (const id of assetIds) this.upsertExif(id, values);
     })();
+  }
+
+  /** A user's edit: writes the values and locks those columns against metadata extraction. */
+  editExif(assetIds: readonly string[], values: ExifValues, now = new Date().toISOString()): void {
+    const keys = Object.keys(values).filter((key) => values[key as keyof ExifValues] !== undefined);
+    if (keys.length === 0) return;
+    const readLocks = this.db.prepare(
+      'SELECT locked_properties FROM asset_exif WHERE asset_id = ?',
+    );
+    const writeLocks = this.db.prepare(
+      'UPDATE asset_exif SET locked_properties = ? WHERE asset_id = ?',
+    );
+    const touch = this.db.prepare('UPDATE assets SET updated_at = ? WHERE id = ?');
+    this.db.transaction(() => {
+      for (const id of assetIds) {
+        this.upsertExif(id, values);
+        const locks = new Set(JSON.parse(readLocks.pluck().get(id) as string) as string[]);
+        for (const key of keys) locks.add(key);
+        writeLocks.run(JSON.stringify([...locks]), id);
+        touch.run(now, id);
+      }
+    })();
+  }
+
+  /** Extracted metadata: writes every column except the ones a user locked. */
+  writeExtractedExif(assetId: string, values: ExifValues): void {
+    const locked = this.db
+      .prepare('SELECT locked_properties FROM asset_exif WHERE asset_id = ?')
+      .pluck()
+      .get(assetId) as string | undefined;
+    const locks = new Set(locked ? (JSON.parse(locked) as string[]) : []);
+    const open = Object.fromEntries(Object.entries(values).filter(([key]) => !locks.has(key)));
+    this.upsertExif(assetId, open);
+  }
+
+  lockedExif(assetId: string): Set<string> {
+    const locked = this.db
+      .prepare('SELECT locked_properties FROM asset_exif WHERE asset_id = ?')
+      .pluck()
+      .get(assetId) as string | undefined;
+    return new Set(locked ? (JSON.parse(locked) as string[]) : []);
   }
 
   /** Moves assets to the trash (again: a second trash keeps them there with a new date). */
@@ -512,6 +560,14 @@ export class AssetRepository {
          ORDER BY a.file_created_at ${order}, a.id ${order}`,
       )
       .all(...where.params, `${month}-01`, `${nextMonth}-01`) as BucketRow[];
+  }
+
+  /** Whether any asset still plays `videoId` as its live-photo motion part. */
+  isLinkedMotionPart(videoId: string): boolean {
+    return (
+      this.db.prepare('SELECT 1 FROM assets WHERE live_photo_video_id = ? LIMIT 1').get(videoId) !==
+      undefined
+    );
   }
 
   /** Assets whose generated files are still to be made (after a restart, for instance). */

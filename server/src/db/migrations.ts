@@ -114,7 +114,9 @@ export const migrations: Migration[] = [
         country TEXT,
         description TEXT,
         projection_type TEXT,
-        rating INTEGER
+        rating INTEGER,
+        -- JSON array of the columns a user edited: metadata extraction leaves them alone.
+        locked_properties TEXT NOT NULL DEFAULT '[]'
       );
     `,
   },
