@@ -7,12 +7,18 @@ import { openDatabase, type Db } from './db/database.ts';
 import { UserRepository } from './db/users.ts';
 import { SessionRepository } from './db/sessions.ts';
 import { AssetRepository } from './db/assets.ts';
+import { ApiKeyRepository } from './db/api-keys.ts';
+import { SharedLinkRepository } from './db/shared-links.ts';
 import { StoragePaths } from './storage/paths.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { HttpError, reasonPhrase } from './lib/http-errors.ts';
 import { authRoutes } from './routes/api/auth.ts';
 import { userRoutes } from './routes/api/users.ts';
 import { serverRoutes } from './routes/api/server.ts';
+import { adminUserRoutes } from './routes/api/admin-users.ts';
+import { apiKeyRoutes } from './routes/api/api-keys.ts';
+import { wellKnownRoutes } from './routes/api/well-known.ts';
+import { LoginThrottle, type LoginThrottleOptions } from './lib/login-throttle.ts';
 import { assetRoutes } from './routes/api/assets.ts';
 import { timelineRoutes } from './routes/api/timeline.ts';
 import { trashRoutes } from './routes/api/trash.ts';
@@ -26,12 +32,16 @@ export interface AppOptions {
   logger?: boolean;
   /** Built gallery to serve at / (single-page app: unknown paths get index.html). */
   staticDir?: string;
+  /** Limits for repeated failed logins (lib/login-throttle.ts); defaults when absent. */
+  loginThrottle?: Partial<LoginThrottleOptions>;
 }
 
 export interface Repositories {
   users: UserRepository;
   sessions: SessionRepository;
   assets: AssetRepository;
+  apiKeys: ApiKeyRepository;
+  sharedLinks: SharedLinkRepository;
 }
 
 declare module 'fastify' {
@@ -61,6 +71,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     users: new UserRepository(db),
     sessions: new SessionRepository(db),
     assets: new AssetRepository(db),
+    apiKeys: new ApiKeyRepository(db),
+    sharedLinks: new SharedLinkRepository(db),
   } satisfies Repositories);
   app.addHook('onClose', () => {
     db.close();
@@ -119,12 +131,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     });
   }
   await app.register(authPlugin);
+  // Outside /api: clients discover the API's path here.
+  await app.register(wellKnownRoutes);
   await app.register(assetMediaPlugin);
   await app.register(
     async (api) => {
-      await api.register(authRoutes);
+      await api.register(authRoutes, { loginThrottle: new LoginThrottle(options.loginThrottle) });
       await api.register(userRoutes);
       await api.register(serverRoutes);
+      await api.register(adminUserRoutes);
+      await api.register(apiKeyRoutes);
       await api.register(assetRoutes);
       await api.register(timelineRoutes);
       await api.register(trashRoutes);

@@ -120,4 +120,31 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'shared links',
+    sql: `
+      CREATE TABLE shared_links (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        key TEXT NOT NULL UNIQUE,
+        type TEXT NOT NULL CHECK (type IN ('ALBUM', 'INDIVIDUAL')),
+        description TEXT,
+        password TEXT,
+        expires_at TEXT,
+        allow_upload INTEGER NOT NULL DEFAULT 1,
+        allow_download INTEGER NOT NULL DEFAULT 1,
+        show_exif INTEGER NOT NULL DEFAULT 1,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX shared_links_user ON shared_links (user_id, created_at);
+      CREATE TABLE shared_link_assets (
+        shared_link_id TEXT NOT NULL REFERENCES shared_links(id) ON DELETE CASCADE,
+        asset_id TEXT NOT NULL REFERENCES assets(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        PRIMARY KEY (shared_link_id, asset_id)
+      );
+      CREATE INDEX shared_link_assets_asset ON shared_link_assets (asset_id);
+    `,
+  },
 ];

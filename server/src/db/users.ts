@@ -39,6 +39,38 @@ export class UserRepository {
       .get(email) as UserRow | undefined;
   }
 
+  /** Whether any user, deleted ones included, has this email (emails are unique). */
+  emailTaken(email: string): boolean {
+    return this.db.prepare('SELECT 1 FROM users WHERE email = ?').get(email) !== undefined;
+  }
+
+  storageLabelTaken(label: string): boolean {
+    return this.db.prepare('SELECT 1 FROM users WHERE storage_label = ?').get(label) !== undefined;
+  }
+
+  /** Users for the admin list, newest first; deleted ones only when asked. */
+  list(filter: { id?: string; withDeleted?: boolean } = {}): UserRow[] {
+    const clauses: string[] = [];
+    const params: string[] = [];
+    if (filter.id) {
+      clauses.push('id = ?');
+      params.push(filter.id);
+    }
+    if (!filter.withDeleted) clauses.push('deleted_at IS NULL');
+    const where = clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '';
+    return this.db
+      .prepare(`SELECT * FROM users ${where} ORDER BY created_at DESC, rowid DESC`)
+      .all(...params) as UserRow[];
+  }
+
+  /** Bytes of originals the user stores (Immich's quota usage). */
+  usageInBytes(userId: string): number {
+    return this.db
+      .prepare('SELECT COALESCE(SUM(file_size_in_byte), 0) FROM assets WHERE owner_id = ?')
+      .pluck()
+      .get(userId) as number;
+  }
+
   insert(user: UserRow): void {
     this.db
       .prepare(

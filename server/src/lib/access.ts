@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AuthContext } from '../plugins/auth.ts';
+import type { SharedLinkRow } from '../db/shared-links.ts';
 import { badRequest, forbidden, unauthorized, HttpError } from './http-errors.ts';
 
 /**
@@ -10,7 +11,8 @@ import { badRequest, forbidden, unauthorized, HttpError } from './http-errors.ts
  * - then the ids: any id the caller may not use fails the whole request with 400
  *   "Not found or no <permission> access", the same answer for another user's asset and for an id
  *   that does not exist, so ids cannot be probed.
- * Shared links (`key` parameter) will add their rules here, in `allowedAssetIds`.
+ * - a shared-link key (`key` parameter) reads exactly the link's assets (and the motion part of a
+ *   shared live photo): view and read always, download only if the link allows it, nothing else.
  */
 export type Permission =
   | 'asset.read'
@@ -21,7 +23,9 @@ export type Permission =
   | 'asset.upload'
   | 'asset.replace'
   | 'asset.statistics'
-  | 'timeline.read';
+  | 'asset.share'
+  | 'timeline.read'
+  | 'timeline.download';
 
 /** The permissions an API key may be created with that grant everything. */
 const ALL = 'all';
@@ -56,15 +60,35 @@ export function allowedAssetIds(
   ids: readonly string[],
 ): Set<string> {
   if (ids.length === 0) return new Set();
+  if (auth.sharedLink) return sharedLinkAssetIds(app, auth.sharedLink, permission, ids);
   switch (permission) {
     case 'asset.read':
     case 'asset.view':
     case 'asset.download':
     case 'asset.update':
     case 'asset.delete':
+    case 'asset.share':
     case 'asset.replace':
       // Owner access. Locked assets need a PIN-elevated session, which this server never grants.
       return app.repos.assets.ownedIds(auth.user.id, ids, false);
+    default:
+      return new Set();
+  }
+}
+
+/** What a shared-link key may do with `ids` (Immich's checkSharedLinkAccess). */
+function sharedLinkAssetIds(
+  app: FastifyInstance,
+  link: SharedLinkRow,
+  permission: Permission,
+  ids: readonly string[],
+): Set<string> {
+  switch (permission) {
+    case 'asset.read':
+    case 'asset.view':
+      return app.repos.sharedLinks.sharedAssetIds(link.id, ids);
+    case 'asset.download':
+      return link.allow_download ? app.repos.sharedLinks.sharedAssetIds(link.id, ids) : new Set();
     default:
       return new Set();
   }
@@ -84,7 +108,13 @@ export function requireAssetAccess(
   }
 }
 
-/** A user's timeline: one's own only (no partners on this server). */
-export function requireTimelineAccess(auth: AuthContext, userId: string): void {
-  if (userId !== auth.user.id) throw badRequest('Not found or no timeline.read access');
+/** A user's timeline: one's own only (no partners on this server; never through a shared link). */
+export function requireTimelineAccess(
+  auth: AuthContext,
+  userId: string,
+  permission: 'timeline.read' | 'timeline.download' = 'timeline.read',
+): void {
+  if (auth.sharedLink || userId !== auth.user.id) {
+    throw badRequest(`Not found or no ${permission} access`);
+  }
 }

@@ -5,6 +5,7 @@ import { badRequest, unauthorized } from '../../lib/http-errors.ts';
 import { ACCESS_COOKIE, requireUser } from '../../plugins/auth.ts';
 import type { UserRow } from '../../db/users.ts';
 import { toUserAdminResponse } from './user-dto.ts';
+import { LoginThrottle } from '../../lib/login-throttle.ts';
 
 const emailSchema = { type: 'string', minLength: 3, maxLength: 320, pattern: '^[^\\s@]+@[^\\s@]+$' } as const;
 
@@ -70,8 +71,14 @@ function clearSessionCookies(reply: FastifyReply): void {
   }
 }
 
-export async function authRoutes(app: FastifyInstance): Promise<void> {
+export interface AuthRoutesOptions {
+  /** Slows repeated failed logins (429 with Retry-After); one per app. */
+  loginThrottle?: LoginThrottle;
+}
+
+export async function authRoutes(app: FastifyInstance, options: AuthRoutesOptions = {}): Promise<void> {
   const { users, sessions } = app.repos;
+  const throttle = options.loginThrottle ?? new LoginThrottle();
 
   app.post<{ Body: { email: string; password: string; name: string } }>(
     '/auth/admin-sign-up',
@@ -90,10 +97,15 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     { config: { auth: 'public' }, schema: { body: loginBody } },
     async (request, reply) => {
       const { email, password } = request.body;
+      throttle.check(email, request.ip);
       const user = users.byEmail(email);
       // Compare against a dummy hash when the user is unknown, so timing does not tell.
       const ok = await bcrypt.compare(password, user?.password_hash ?? DUMMY_HASH);
-      if (!user || !ok) throw unauthorized('Incorrect email or password');
+      if (!user || !ok) {
+        throttle.recordFailure(email, request.ip);
+        throw unauthorized('Incorrect email or password');
+      }
+      throttle.recordSuccess(email, request.ip);
       const token = newSecret();
       const now = new Date().toISOString();
       sessions.insert({
