@@ -1,0 +1,69 @@
+import { DAY_MS, FLAG_FAVORITE, FLAG_IMAGE, FLAG_LIVE } from './data/packed-month';
+
+// Dates in the timeline are wall-clock times where the photo was taken, stored as UTC
+// milliseconds: they are formatted in UTC so nobody's own time zone shifts them.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(options: Intl.DateTimeFormatOptions, locale?: string): Intl.DateTimeFormat {
+  const key = `${locale ?? ''}|${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+/** "Friday, 14 March 2025" (en-GB) / "Friday, March 14, 2025" (en-US). */
+export function formatDay(dayKey: number, locale?: string): string {
+  return formatter(
+    { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },
+    locale,
+  ).format(dayKey * DAY_MS);
+}
+
+/** "March 2025". */
+export function formatMonth(year: number, month: number, locale?: string): string {
+  return formatter({ month: 'long', year: 'numeric' }, locale).format(Date.UTC(year, month - 1, 1));
+}
+
+/** "Friday, 14 March 2025 at 10:32" in the user's locale. */
+export function formatTaken(localMs: number, locale?: string): string {
+  return formatter({ dateStyle: 'full', timeStyle: 'short' }, locale).format(localMs);
+}
+
+/** "0:15", "12:04", "1:02:03". */
+export function formatDuration(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds < 0) return '';
+  const total = Math.round(seconds);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const ss = String(s).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
+}
+
+export function kindOf(flags: number): 'Photo' | 'Video' | 'Live photo' {
+  if (!(flags & FLAG_IMAGE)) return 'Video';
+  return flags & FLAG_LIVE ? 'Live photo' : 'Photo';
+}
+
+/**
+ * A tile's accessible name. The bucket answer carries no file names (Immich's own web app
+ * names tiles by date too), and fetching each asset for one would cost a request per
+ * tile, so the name says what it is, when and where it was taken, and its state:
+ * "Video taken Friday, 14 March 2025 at 10:32 in Paris, 0:15, favorite".
+ */
+export function tileLabel(
+  flags: number,
+  localMs: number,
+  city: string,
+  duration: number,
+  locale?: string,
+): string {
+  let label = `${kindOf(flags)} taken ${formatTaken(localMs, locale)}`;
+  if (city) label += ` in ${city}`;
+  if (!(flags & FLAG_IMAGE) && Number.isFinite(duration)) label += `, ${formatDuration(duration)}`;
+  if (flags & FLAG_FAVORITE) label += ', favorite';
+  return label;
+}

@@ -1,0 +1,67 @@
+import type { PackedMonth } from '../data/packed-month';
+import type { AssetPosition, TimelineStore } from '../store/timeline-store';
+import { comparePositions } from '../store/navigation';
+import { selectedAssetOf, type SelectedAsset } from './selection-store';
+
+/**
+ * Every asset from `a` to `b`, both included, in either order, across days and months.
+ * When a month in between is not loaded yet, returns the months to load instead.
+ */
+export function assetsBetween(
+  store: TimelineStore,
+  a: AssetPosition,
+  b: AssetPosition,
+): { assets: SelectedAsset[] } | { missing: number[] } {
+  const [from, to] = comparePositions(a, b) <= 0 ? [a, b] : [b, a];
+  const missing: number[] = [];
+  for (let m = from.month; m <= to.month; m++) {
+    if (!store.months[m]?.data) missing.push(m);
+  }
+  if (missing.length) return { missing };
+  const assets: SelectedAsset[] = [];
+  for (let m = from.month; m <= to.month; m++) {
+    const data = store.months[m]?.data;
+    if (!data) continue;
+    const start = m === from.month ? from.index : 0;
+    const end = m === to.month ? to.index : data.count - 1;
+    for (let i = start; i <= end; i++) assets.push(selectedAssetOf(data, i));
+  }
+  return { assets };
+}
+
+export function dayAssets(month: PackedMonth, day: number): SelectedAsset[] {
+  const start = month.dayStarts[day] ?? 0;
+  const end = month.dayStarts[day + 1] ?? start;
+  const assets: SelectedAsset[] = [];
+  for (let i = start; i < end; i++) assets.push(selectedAssetOf(month, i));
+  return assets;
+}
+
+export function monthAssets(month: PackedMonth): SelectedAsset[] {
+  const assets: SelectedAsset[] = [];
+  for (let i = 0; i < month.count; i++) assets.push(selectedAssetOf(month, i));
+  return assets;
+}
+
+/** Every asset of every loaded month. */
+export function loadedAssets(store: TimelineStore): SelectedAsset[] {
+  const assets: SelectedAsset[] = [];
+  for (const entry of store.months) {
+    const data = entry.data;
+    if (!data) continue;
+    for (let i = 0; i < data.count; i++) assets.push(selectedAssetOf(data, i));
+  }
+  return assets;
+}
+
+/** How many of the ids in [start, end) of a month are selected. */
+export function countSelected(
+  month: PackedMonth,
+  start: number,
+  end: number,
+  has: (id: string) => boolean,
+): number {
+  let n = 0;
+  for (let i = start; i < end; i++) if (has(month.ids[i] ?? '')) n++;
+  return n;
+}
