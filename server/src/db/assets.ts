@@ -534,16 +534,50 @@ export class AssetRepository {
     return out;
   }
 
-  /** Months (YYYY-MM) of local date-time with their asset counts. */
+  /** Bucket counts by filter, valid until the next write to the database. */
+  private readonly bucketCache = new Map<string, { month: string; count: number }[]>();
+  private bucketCacheStamp = '';
+
+  /**
+   * Changes since the connection opened (any table, any code on this connection) plus SQLite's
+   * data_version (commits by other connections): equal stamps mean no asset can have changed.
+   */
+  private writeStamp(): string {
+    const changes = this.db.prepare('SELECT total_changes()').pluck().get() as number;
+    const version = this.db.pragma('data_version', { simple: true }) as number;
+    return `${changes}:${version}`;
+  }
+
+  /**
+   * Months (YYYY-MM) of local date-time with their asset counts. Counting reads every index entry
+   * of the user's timeline (no table rows), so repeated calls between writes are served from memory.
+   */
   timeBuckets(filter: BucketFilter): { month: string; count: number }[] {
+    const stamp = this.writeStamp();
+    if (stamp !== this.bucketCacheStamp) {
+      this.bucketCache.clear();
+      this.bucketCacheStamp = stamp;
+    }
+    const key = JSON.stringify([
+      filter.ownerIds,
+      filter.isFavorite,
+      filter.isTrashed,
+      filter.visibility,
+      filter.order,
+    ]);
+    const cached = this.bucketCache.get(key);
+    if (cached) return cached.map((b) => ({ ...b }));
     const where = filterSql(filter);
     const order = filter.order === 'asc' ? 'ASC' : 'DESC';
-    return this.db
+    const rows = this.db
       .prepare(
         `SELECT substr(a.local_date_time, 1, 7) AS month, COUNT(*) AS count FROM assets a
          WHERE ${where.sql} GROUP BY month ORDER BY month ${order}`,
       )
       .all(...where.params) as { month: string; count: number }[];
+    if (this.bucketCache.size >= 64) this.bucketCache.clear();
+    this.bucketCache.set(key, rows);
+    return rows.map((b) => ({ ...b }));
   }
 
   /** The assets of one month ('YYYY-MM'), by their local date-time range, so the index serves it. */
