@@ -6,14 +6,23 @@ import path from 'node:path';
 export interface LocalServer {
   url: string;
   dataDir: string;
-  stop(): Promise<void>;
+  /** Stops the server and deletes its data folder, unless `keepData` (to start it again on it). */
+  stop(options?: { keepData?: boolean }): Promise<void>;
+}
+
+export interface LocalServerOptions {
+  /** Default 0: a free port. A fixed one only to restart a stopped server at the same address. */
+  port?: number;
+  /** Default: a new temporary folder. Pass a stopped server's folder to bring it back. */
+  dataDir?: string;
 }
 
 /** Starts `server/src/main.ts` (with the built gallery) on a free port and a new data folder. */
-export async function startLocalServer(): Promise<LocalServer> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'lightbox-e2e-'));
+export async function startLocalServer(options: LocalServerOptions = {}): Promise<LocalServer> {
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'lightbox-e2e-'));
+  const port = String(options.port ?? 0);
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LIGHTBOX_DATA: dataDir },
+    env: { ...process.env, PORT: port, HOST: '127.0.0.1', LIGHTBOX_DATA: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -37,13 +46,13 @@ export async function startLocalServer(): Promise<LocalServer> {
   return {
     url,
     dataDir,
-    async stop() {
+    async stop({ keepData = false } = {}) {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');
         await exited;
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,0 +1,55 @@
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { AppShell } from './shell/app-shell';
+import { AppLoading, RootLayout } from './root-layout';
+import { RouteErrorBoundary } from './errors/route-error-boundary';
+import { requireSession } from './session';
+
+/**
+ * Every page is a lazy module exporting `Component`, and optionally `loader`
+ * and `ErrorBoundary` (src/app/routes/*). Pages inside the shell get the
+ * header and navigation; sign-in, sign-up and the viewer are full screen.
+ */
+export const routes: RouteObject[] = [
+  {
+    id: 'root',
+    Component: RootLayout,
+    ErrorBoundary: RouteErrorBoundary,
+    HydrateFallback: AppLoading,
+    children: [
+      { path: 'auth/login', lazy: () => import('./routes/sign-in') },
+      { path: 'auth/register', lazy: () => import('./routes/sign-up') },
+      {
+        id: 'signed-in',
+        loader: requireSession,
+        // Only the first load asks who is signed in; a 401 later redirects by itself (session.ts).
+        shouldRevalidate: ({ currentUrl, nextUrl, defaultShouldRevalidate }) =>
+          currentUrl.pathname === nextUrl.pathname && defaultShouldRevalidate,
+        ErrorBoundary: RouteErrorBoundary,
+        children: [
+          {
+            Component: AppShell,
+            ErrorBoundary: RouteErrorBoundary,
+            children: [
+              {
+                // A page that fails (even to load its code) shows its error inside the shell.
+                ErrorBoundary: RouteErrorBoundary,
+                children: [
+                  { index: true, lazy: () => import('./routes/timeline') },
+                  { path: 'favorites', lazy: () => import('./routes/favorites') },
+                  { path: 'videos', lazy: () => import('./routes/videos') },
+                  { path: 'archive', lazy: () => import('./routes/archive') },
+                  { path: 'trash', lazy: () => import('./routes/trash') },
+                  { path: 'statistics', lazy: () => import('./routes/statistics') },
+                  { path: '*', lazy: () => import('./routes/not-found') },
+                ],
+              },
+            ],
+          },
+          { path: 'photos/:id', lazy: () => import('./routes/photo') },
+        ],
+      },
+    ],
+  },
+];
+
+export const router = createBrowserRouter(routes);
