@@ -260,10 +260,10 @@ describe('timeline', () => {
     // Watch the SQL the bucket request runs, and ask SQLite how it would run it.
     const statements: string[] = [];
     const prepare = t.app.db.prepare.bind(t.app.db);
-    t.app.db.prepare = ((sql: string) => {
+    t.app.db.prepare = (sql: string) => {
       statements.push(sql);
       return prepare(sql);
-    }) as typeof t.app.db.prepare;
+    };
     const bucket = await get('/api/timeline/bucket?timeBucket=2010-05-01');
     t.app.db.prepare = prepare;
     expect(bucket.json<TimeBucketAssetResponseDto>().id.sort()).toEqual(expectedInMay2010.sort());
