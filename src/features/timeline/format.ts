@@ -1,4 +1,4 @@
-import { DAY_MS, FLAG_FAVORITE, FLAG_IMAGE, FLAG_LIVE } from './data/packed-month';
+import { DAY_MS, FLAG_FAVORITE, FLAG_IMAGE, FLAG_LIVE } from './months/packed-month';
 
 // Dates in the timeline are wall-clock times where the photo was taken, stored as UTC
 // milliseconds: they are formatted in UTC so nobody's own time zone shifts them.

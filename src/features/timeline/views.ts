@@ -1,6 +1,6 @@
 import { AssetVisibility } from '@/api/types';
 import type { TimelineFilter } from '@/api/timeline';
-import type { AssetFilter } from './data/packed-month';
+import type { AssetFilter } from './months/packed-month';
 
 export type TimelineViewName = 'timeline' | 'favorites' | 'archive' | 'trash' | 'videos';
 

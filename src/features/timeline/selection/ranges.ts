@@ -1,4 +1,4 @@
-import type { PackedMonth } from '../data/packed-month';
+import type { PackedMonth } from '../months/packed-month';
 import type { AssetPosition, TimelineStore } from '../store/timeline-store';
 import { comparePositions } from '../store/navigation';
 import { selectedAssetOf, type SelectedAsset } from './selection-store';

@@ -4,7 +4,7 @@ import {
   FLAG_IMAGE,
   FLAG_TRASHED,
   type PackedMonth,
-} from '../data/packed-month';
+} from '../months/packed-month';
 
 /** What the bulk actions need to know about a selected asset without fetching it. */
 export interface SelectedAsset {

@@ -4,7 +4,7 @@ import { assetsBetween, countSelected, dayAssets, loadedAssets, monthAssets } fr
 import { TimelineStore } from '../store/timeline-store';
 import { createManualScheduler } from '../store/slice-scheduler';
 import { moveFrom } from '../store/navigation';
-import { packBucket } from '../data/packed-month';
+import { packBucket } from '../months/packed-month';
 import { fakeMonth } from '../testing/bucket-factory';
 
 const asset = (id: string): SelectedAsset => ({

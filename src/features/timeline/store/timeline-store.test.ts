@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TimelineStore } from './timeline-store';
 import { createManualScheduler } from './slice-scheduler';
-import { packBucket } from '../data/packed-month';
+import { packBucket } from '../months/packed-month';
 import { fakeMonth } from '../testing/bucket-factory';
 
 /** A library of `months` months with `perMonth` assets each, newest first from March 2025. */

@@ -1,5 +1,5 @@
 import type { TimeBucketsResponseDto } from '@/api/types';
-import { daysInBucketMonth, type PackedMonth } from '../data/packed-month';
+import { daysInBucketMonth, type PackedMonth } from '../months/packed-month';
 import { estimateMonthHeight, sameGeometry, type Geometry, geometryFor } from '../layout/geometry';
 import { MonthLayoutTask, type MonthLayout } from '../layout/month-layout';
 import { createSliceScheduler, type SliceScheduler } from './slice-scheduler';
