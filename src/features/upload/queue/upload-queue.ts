@@ -136,6 +136,8 @@ export interface UploadTotals {
   /** Seconds left at the current speed, or undefined when unknown. */
   secondsLeft?: number;
   active: boolean;
+  /** Dropped files are being sorted (waiting for the server's media types). */
+  preparing: boolean;
 }
 
 export interface UploadSnapshot {
@@ -724,6 +726,7 @@ export class UploadQueue {
       bytesPerSecond,
       secondsLeft: bytesPerSecond > 0 ? left / bytesPerSecond : undefined,
       active: this.isActive,
+      preparing: this.classifying > 0,
     };
   }
 

@@ -1,0 +1,169 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useDropzone, type DropEvent } from 'react-dropzone';
+import { getDeviceId } from '@/lib/device-id';
+import { createHasher } from '../hashing/hash-pool';
+import { walkDataTransfer, type WalkFailure } from '../picking/walk-entries';
+import type { PickedFile } from '../queue/classify';
+import { UploadQueue } from '../queue/upload-queue';
+import { UploadContext, type UploadActions } from '../upload-context';
+import { createApiUploadPort } from '../upload-port';
+import { ASSETS_QUERY_KEY, uploadQueries } from '../upload-queries';
+import { UploadPanel } from './upload-panel';
+import styles from './upload-provider.module.css';
+
+/**
+ * Uploads at once. Measured with `npm run bench -- upload` (200 photos, local
+ * server, 2 cores): see docs/benchmarks.md; 3 was the best of 1–6 there, and
+ * Immich's web app defaults to 2.
+ */
+export const UPLOAD_CONCURRENCY = 3;
+
+/** Where each dropped or picked file came from inside its folder (File objects carry no path). */
+const paths = new WeakMap<File, string>();
+
+const pathOf = (file: File): string => paths.get(file) ?? (file.webkitRelativePath || file.name);
+
+const hasFiles = (data: DataTransfer | null): data is DataTransfer =>
+  !!data && Array.from(data.types).includes('Files');
+
+/**
+ * Makes the whole window a drop target for files and folders, listens for
+ * pasted files, and shows the upload panel. Wrap the signed-in layout with it;
+ * put `<UploadButton />` in the header.
+ */
+export function UploadProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
+  const [queue] = useState(
+    () =>
+      new UploadQueue({
+        port: createApiUploadPort(queryClient),
+        hasher: createHasher(),
+        deviceId: getDeviceId(),
+        concurrency: UPLOAD_CONCURRENCY,
+        onAssetsChanged: () => void queryClient.invalidateQueries({ queryKey: ASSETS_QUERY_KEY }),
+      }),
+  );
+  // Leaving the signed-in area (sign-out) stops what is still running.
+  useEffect(() => () => queue.cancelAll(), [queue]);
+
+  const { data: mediaTypes } = useQuery(uploadQueries.mediaTypes());
+  const accept = mediaTypes
+    ? [...mediaTypes.image, ...mediaTypes.video, ...mediaTypes.sidecar].join(',')
+    : undefined;
+
+  // Entries of a drop that could not be opened, handed from getFilesFromEvent to onDrop.
+  const dropFailures = useRef<WalkFailure[]>([]);
+
+  const getFilesFromEvent = useCallback(async (event: DropEvent | FileSystemFileHandle[]) => {
+    // File System Access handles (not used: useFsAccessApi is off, the input is the picker).
+    if (Array.isArray(event)) return Promise.all(event.map((handle) => handle.getFile()));
+    const data = 'dataTransfer' in event ? event.dataTransfer : null;
+    if (data) {
+      // While dragging only the item list is readable; the files come with the drop.
+      if (event.type !== 'drop') {
+        return Array.from(data.items).filter((item) => item.kind === 'file');
+      }
+      const walked = await walkDataTransfer(data);
+      dropFailures.current = walked.failures;
+      for (const { file, path } of walked.files) paths.set(file, path);
+      return walked.files.map((f) => f.file);
+    }
+    const input = event.target;
+    return input instanceof HTMLInputElement ? Array.from(input.files ?? []) : [];
+  }, []);
+
+  const add = useCallback(
+    (files: readonly File[], failures: readonly WalkFailure[] = []) => {
+      const picked: PickedFile[] = files.map((file) => ({ file, path: pathOf(file) }));
+      void queue.add(picked, failures);
+    },
+    [queue],
+  );
+
+  const onDrop = useCallback(
+    (files: File[], _rejections: unknown, event: DropEvent | null) => {
+      const failures = dropFailures.current;
+      dropFailures.current = [];
+      add(files, failures);
+      // Picking the same files again must fire another change event.
+      const target = event && !Array.isArray(event) ? event.target : null;
+      if (target instanceof HTMLInputElement) target.value = '';
+    },
+    [add],
+  );
+
+  const { getRootProps, getInputProps, isDragActive, open } = useDropzone({
+    onDrop,
+    getFilesFromEvent,
+    noClick: true,
+    noKeyboard: true,
+    // Pastes are handled on the window below, focus or not (react-dropzone only hears them with focus inside).
+    noPaste: true,
+    useFsAccessApi: false,
+    multiple: true,
+  });
+
+  const folderInput = useRef<HTMLInputElement>(null);
+  const setFolderInput = useCallback((input: HTMLInputElement | null) => {
+    folderInput.current = input;
+    // Not in React's attribute types: the folder picker of every current browser.
+    input?.setAttribute('webkitdirectory', '');
+  }, []);
+
+  // Paste files (screenshots, files copied in a file manager) anywhere but in a text field.
+  useEffect(() => {
+    const onPaste = (event: ClipboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      if (target?.closest('input, textarea, [contenteditable=""], [contenteditable="true"]'))
+        return;
+      const data = event.clipboardData;
+      if (!hasFiles(data)) return;
+      event.preventDefault();
+      void walkDataTransfer(data).then(({ files, failures }) => {
+        for (const { file, path } of files) paths.set(file, path);
+        add(
+          files.map((f) => f.file),
+          failures,
+        );
+      });
+    };
+    window.addEventListener('paste', onPaste);
+    return () => window.removeEventListener('paste', onPaste);
+  }, [add]);
+
+  const actions = useMemo<UploadActions>(
+    () => ({ queue, pickFiles: open, pickFolder: () => folderInput.current?.click() }),
+    [queue, open],
+  );
+
+  return (
+    <UploadContext value={actions}>
+      <div {...getRootProps({ className: styles.root })}>
+        <input {...getInputProps({ accept, 'aria-label': 'Upload files' })} />
+        <input
+          ref={setFolderInput}
+          type="file"
+          multiple
+          tabIndex={-1}
+          aria-label="Upload folder"
+          className={styles.hiddenInput}
+          onChange={(event) => {
+            add(Array.from(event.currentTarget.files ?? []));
+            event.currentTarget.value = '';
+          }}
+        />
+        {children}
+        {isDragActive && (
+          <div className={styles.overlay} aria-hidden="true">
+            <div className={styles.overlayCard}>
+              <span className={styles.overlayTitle}>Drop to upload</span>
+              <span>Photos, videos and whole folders</span>
+            </div>
+          </div>
+        )}
+        <UploadPanel queue={queue} />
+      </div>
+    </UploadContext>
+  );
+}
