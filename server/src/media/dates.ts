@@ -15,6 +15,11 @@ export interface LocalDateTime {
   millisecond: number;
   /** Minutes east of UTC, when the value itself carries an offset ("+02:00", "Z"). */
   offsetMinutes: number | null;
+  /**
+   * The value is a UTC instant that says nothing of the local time (a video's creation_time):
+   * the local time comes from the zone found elsewhere.
+   */
+  utcOnly?: boolean;
 }
 
 const EXIF_OR_ISO =

@@ -25,27 +25,56 @@ export interface ImageOutputs {
   fullsizePath: string | null;
 }
 
-/** An image sharp can read: a file path, an encoded buffer, or decoded pixels. */
+/**
+ * An image sharp can read: a file path, an encoded buffer, or decoded pixels. Files and buffers
+ * are turned upright by their own EXIF orientation unless `autoOrient` is false (decoders that
+ * already applied it); `orientation` applies a known EXIF orientation instead.
+ */
 export type ImageSource =
-  | { kind: 'file'; path: string }
-  | { kind: 'encoded'; data: Buffer }
+  | { kind: 'file'; path: string; autoOrient?: boolean; orientation?: number }
+  | { kind: 'encoded'; data: Buffer; autoOrient?: boolean; orientation?: number }
   | { kind: 'raw'; data: Buffer; width: number; height: number; channels: 1 | 2 | 3 | 4 };
 
 function open(source: ImageSource): Sharp {
-  // Large photos are the point of a photo library: lift sharp's pixel limit, keep its safety on
-  // truncated files off so a slightly damaged JPEG still gets a thumbnail.
-  const options = { limitInputPixels: false, failOn: 'none', autoOrient: true } as const;
-  switch (source.kind) {
-    case 'file':
-      return sharp(source.path, options);
-    case 'encoded':
-      return sharp(source.data, options);
-    case 'raw':
-      return sharp(source.data, {
-        limitInputPixels: false,
-        raw: { width: source.width, height: source.height, channels: source.channels },
-      });
+  if (source.kind === 'raw') {
+    return sharp(source.data, {
+      limitInputPixels: false,
+      raw: { width: source.width, height: source.height, channels: source.channels },
+    });
   }
+  // Large photos are the point of a photo library: lift sharp's pixel limit, and decode what
+  // can be decoded of a slightly damaged file rather than fail.
+  const input = source.kind === 'file' ? source.path : source.data;
+  const useOwn = source.autoOrient !== false && source.orientation === undefined;
+  const image = sharp(input, { limitInputPixels: false, failOn: 'none', autoOrient: useOwn });
+  return source.orientation === undefined ? image : applyOrientation(image, source.orientation);
+}
+
+/** EXIF orientation 1–8 as rotations and mirrors (sharp rotates first, then flips). */
+function applyOrientation(image: Sharp, orientation: number): Sharp {
+  switch (orientation) {
+    case 2:
+      return image.flop();
+    case 3:
+      return image.rotate(180);
+    case 4:
+      return image.flip();
+    case 5:
+      return image.rotate(90).flop();
+    case 6:
+      return image.rotate(90);
+    case 7:
+      return image.rotate(270).flop();
+    case 8:
+      return image.rotate(270);
+    default:
+      return image;
+  }
+}
+
+/** Whether the orientation turns the picture on its side (width and height swap). */
+export function isSideways(orientation: number | string | null | undefined): boolean {
+  return [5, 6, 7, 8].includes(Number(orientation));
 }
 
 /** Writes `data` next to `target` and renames it into place, so readers never see half a file. */
@@ -62,57 +91,47 @@ export async function writeAtomic(target: string, data: Buffer): Promise<void> {
 }
 
 /**
- * Decodes the source once into an upright sRGB RGBA preview-sized bitmap, then makes the preview
- * JPEG, the thumbnail WebP and the thumbhash from that bitmap (Immich's sizes: the shorter side
- * becomes 1440 and 250 px; small images are never enlarged). With `targets.fullsize`, a
- * full-resolution JPEG is written too, from a second, full-size decode.
+ * Decodes the source once and makes everything from that one decode: the preview JPEG (shorter
+ * side 1440 px), then the thumbnail WebP (shorter side 250 px) and the thumbhash from the
+ * preview's pixels; small images are never enlarged. With `targets.fullsize`, the decode is at
+ * full resolution, written as a JPEG too, and the preview is scaled from it. Pictures come out
+ * upright and in sRGB; transparency is flattened onto white in the JPEGs and kept in the WebP.
  */
 export async function generateImageOutputs(
   source: ImageSource,
   targets: ImageTargets,
 ): Promise<ImageOutputs> {
-  const { data, info } = await open(source)
-    .resize(PREVIEW_SIZE, PREVIEW_SIZE, { fit: 'outside', withoutEnlargement: true })
-    .toColourspace('srgb')
-    .ensureAlpha()
-    .raw({ depth: 'uchar' })
-    .toBuffer({ resolveWithObject: true });
-  const bitmap: ImageSource = {
-    kind: 'raw',
-    data,
-    width: info.width,
-    height: info.height,
-    channels: 4,
-  };
+  let previewBitmap: ImageSource & { kind: 'raw' };
+  let fullsizeJpeg: Buffer | null = null;
+  if (targets.fullsize) {
+    const full = await decodeToBitmap(open(source));
+    fullsizeJpeg = await open(full)
+      .flatten({ background: '#ffffff' })
+      .jpeg({ quality: 90 })
+      .toBuffer();
+    previewBitmap = await decodeToBitmap(open(full).resize(PREVIEW_SIZE, PREVIEW_SIZE, previewFit));
+  } else {
+    // libvips shrinks JPEGs while decoding: asking for the preview size directly is the fast path.
+    previewBitmap = await decodeToBitmap(
+      open(source).resize(PREVIEW_SIZE, PREVIEW_SIZE, previewFit),
+    );
+  }
 
   const [preview, thumbnail, thumbhash, displayed] = await Promise.all([
-    open(bitmap)
-      .flatten({ background: '#ffffff' })
-      .jpeg({ quality: 80, mozjpeg: false })
-      .toBuffer(),
-    open(bitmap)
-      .resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, { fit: 'outside', withoutEnlargement: true })
+    open(previewBitmap).flatten({ background: '#ffffff' }).jpeg({ quality: 80 }).toBuffer(),
+    open(previewBitmap)
+      .resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, previewFit)
       .webp({ quality: 80 })
       .toBuffer(),
-    thumbhashOf(bitmap),
-    displayedSize(source, info.width, info.height),
+    thumbhashOf(previewBitmap),
+    displayedSize(source, previewBitmap.width, previewBitmap.height),
   ]);
 
   await Promise.all([
     writeAtomic(targets.preview, preview),
     writeAtomic(targets.thumbnail, thumbnail),
+    targets.fullsize && fullsizeJpeg ? writeAtomic(targets.fullsize, fullsizeJpeg) : undefined,
   ]);
-
-  let fullsizePath: string | null = null;
-  if (targets.fullsize) {
-    const fullsize = await open(source)
-      .toColourspace('srgb')
-      .flatten({ background: '#ffffff' })
-      .jpeg({ quality: 90 })
-      .toBuffer();
-    await writeAtomic(targets.fullsize, fullsize);
-    fullsizePath = targets.fullsize;
-  }
 
   return {
     width: displayed.width,
@@ -120,8 +139,21 @@ export async function generateImageOutputs(
     thumbhash,
     thumbnailPath: targets.thumbnail,
     previewPath: targets.preview,
-    fullsizePath,
+    fullsizePath: targets.fullsize && fullsizeJpeg ? targets.fullsize : null,
   };
+}
+
+/** Immich's rule: the shorter side gets the size; never enlarge. */
+const previewFit = { fit: 'outside', withoutEnlargement: true } as const;
+
+/** Runs a pipeline into upright 8-bit sRGB RGBA pixels. */
+async function decodeToBitmap(pipeline: Sharp): Promise<ImageSource & { kind: 'raw' }> {
+  const { data, info } = await pipeline
+    .toColourspace('srgb')
+    .ensureAlpha()
+    .raw({ depth: 'uchar' })
+    .toBuffer({ resolveWithObject: true });
+  return { kind: 'raw', data, width: info.width, height: info.height, channels: 4 };
 }
 
 async function thumbhashOf(bitmap: ImageSource): Promise<string> {
@@ -140,8 +172,13 @@ async function displayedSize(
   fallbackHeight: number,
 ): Promise<{ width: number; height: number }> {
   if (source.kind === 'raw') return { width: source.width, height: source.height };
-  const meta = await open(source).metadata();
-  const width = meta.autoOrient?.width ?? meta.width;
-  const height = meta.autoOrient?.height ?? meta.height;
-  return width && height ? { width, height } : { width: fallbackWidth, height: fallbackHeight };
+  const meta = await sharp(source.kind === 'file' ? source.path : source.data, {
+    limitInputPixels: false,
+    failOn: 'none',
+  }).metadata();
+  if (!meta.width || !meta.height) return { width: fallbackWidth, height: fallbackHeight };
+  const orientation = source.orientation ?? (source.autoOrient === false ? 1 : meta.orientation);
+  return isSideways(orientation)
+    ? { width: meta.height, height: meta.width }
+    : { width: meta.width, height: meta.height };
 }

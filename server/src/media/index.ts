@@ -14,12 +14,23 @@
 import os from 'node:os';
 import type { StoragePaths } from '../storage/paths.ts';
 import { ClosedError, WorkQueue } from './queue.ts';
-import { emptyResult, processJob } from './process.ts';
+import {
+  DEFAULT_TOOLS,
+  detectCapabilities,
+  emptyResult,
+  processJob,
+  type MediaCapabilities,
+  type MediaTools,
+  type ProcessContext,
+} from './process.ts';
+import type { DecoderPreference } from './decoders.ts';
 import type { MediaJob, MediaKind, MediaResult } from './types.ts';
 
 export type { AssetKind, ExifFields, MediaJob, MediaKind, MediaResult } from './types.ts';
 export { ALL_MEDIA_KINDS } from './types.ts';
 export { PREVIEW_SIZE, THUMBNAIL_SIZE } from './image.ts';
+export type { MediaCapabilities, MediaTools } from './process.ts';
+export { TRANSCODE_MAX_SHORT_SIDE } from './video.ts';
 
 export interface MediaServiceOptions {
   /** Where thumbnails, previews, full-size JPEGs and encoded videos go. */
@@ -34,6 +45,13 @@ export interface MediaServiceOptions {
   onResult: (result: MediaResult) => void | Promise<void>;
   /** Errors outside a job's own result (a failing onResult). Defaults to console.error. */
   onError?: (error: unknown, assetId: string) => void;
+  /** Programs to use instead of ffmpeg, ffprobe, heif-convert and djxl on the PATH. */
+  tools?: Partial<MediaTools>;
+  /**
+   * 'auto' (default) decodes HEIC and JPEG XL with heif-convert / djxl when installed, else with
+   * the WebAssembly decoders; 'wasm' always uses the WebAssembly decoders.
+   */
+  decoders?: DecoderPreference;
 }
 
 /** What each asset type gets when `enqueue` is given no list. */
@@ -53,9 +71,28 @@ export class MediaService {
   /** The latest job of each asset; a new job for an asset waits for the previous one. */
   private readonly latest = new Map<string, Promise<MediaResult>>();
   private readonly chains = new Set<Promise<unknown>>();
+  private readonly context: ProcessContext;
+  private detected: Promise<MediaCapabilities> | undefined;
 
   constructor(private readonly options: MediaServiceOptions) {
     this.queue = new WorkQueue(options.concurrency ?? os.availableParallelism());
+    const tools = { ...DEFAULT_TOOLS, ...options.tools };
+    this.context = {
+      paths: options.paths,
+      tools,
+      capabilities: () => {
+        this.detected ??= detectCapabilities(tools, options.decoders ?? 'auto');
+        return this.detected;
+      },
+    };
+  }
+
+  /**
+   * What this machine can do (video via ffmpeg, how HEIC and JPEG XL are decoded), found once.
+   * `warnings` lists what it cannot do, for the server to log at start.
+   */
+  capabilities(): Promise<MediaCapabilities> {
+    return this.context.capabilities();
   }
 
   /**
@@ -73,9 +110,7 @@ export class MediaService {
       if (previous) await previous;
       let result: MediaResult;
       try {
-        result = await this.queue.run((signal) =>
-          processJob(job, unique, this.options.paths, signal),
-        );
+        result = await this.queue.run((signal) => processJob(job, unique, this.context, signal));
       } catch (error) {
         const cancelled = emptyResult(job, unique);
         cancelled.ok = false;

@@ -11,6 +11,7 @@ import {
   toInstant,
   wallClockAsUtc,
   withSubSeconds,
+  zoneOffsetAt,
   zoneOffsetForWallClock,
   type LocalDateTime,
 } from './dates.ts';
@@ -22,9 +23,11 @@ import { emptyExif, type ExifFields, type MediaJob } from './types.ts';
  *
  * - Tags come from EXIF (IFD0, Exif, GPS), then embedded XMP, then IPTC; an .xmp sidecar wins over
  *   all of them, and when the sidecar has a date, no embedded date is used at all.
- * - The date taken is the first of: DateTimeOriginal (with SubSecTimeOriginal), CreateDate
- *   (with SubSecTimeDigitized), XMP/IPTC creation dates (MWG order), XMP CreationDate, then the
- *   GPS date and time (UTC).
+ * - The date taken is the first found of Immich's list, with the Metadata Working Group's order
+ *   inside each entry: DateTimeOriginal (EXIF with SubSecTimeOriginal, then IPTC DateCreated +
+ *   TimeCreated, then XMP photoshop:DateCreated and exif:DateTimeOriginal), CreateDate (EXIF with
+ *   SubSecTimeDigitized, IPTC DigitalCreationDate/Time, XMP xmp:CreateDate), CreationDate (XMP,
+ *   a video's creation time), then the GPS date and time (UTC).
  * - Its zone is the offset written in the value itself, else the matching EXIF OffsetTime* tag,
  *   else the zone at the GPS position (IANA name), else the difference to the GPS UTC time when
  *   that is a whole quarter hour; else none, and the wall-clock time is taken as UTC.
@@ -33,8 +36,8 @@ import { emptyExif, type ExifFields, type MediaJob } from './types.ts';
 
 /** Normalised tags from one source (the file's EXIF, its XMP, IPTC, a sidecar, a video). */
 export interface TagSet {
-  /** Candidate dates, best first. */
-  dates: LocalDateTime[];
+  /** Candidate dates, each with its rank in the list above (lower wins). */
+  dates: DateCandidate[];
   /** Offset from OffsetTime* tags, for a date that carries none. */
   offsetMinutes?: number | null;
   /** UTC time from the GPS clock, to infer a zone. */
@@ -55,6 +58,27 @@ export interface TagSet {
   rating?: number | null;
   description?: string | null;
   projectionType?: string | null;
+}
+
+export type DateCandidate = LocalDateTime & { rank: number };
+
+/** Ranks of the date tags (Immich's order; MWG order within DateTimeOriginal and CreateDate). */
+export const DATE_RANK = {
+  exifDateTimeOriginal: 10,
+  iptcDateCreated: 11,
+  xmpPhotoshopDateCreated: 12,
+  xmpDateTimeOriginal: 13,
+  exifCreateDate: 20,
+  iptcDigitalCreation: 21,
+  xmpCreateDate: 22,
+  quickTimeCreationDate: 25,
+  quickTimeCreateDate: 26,
+  creationDate: 30,
+  gpsDateTime: 40,
+} as const;
+
+function ranked(value: LocalDateTime | null, rank: number): DateCandidate[] {
+  return value ? [{ ...value, rank }] : [];
 }
 
 export interface MetadataOutcome {
@@ -181,16 +205,22 @@ function tagsFromTiff(groups: Groups): TagSet {
   const exif = groups.exif ?? {};
   const gps = groups.gps ?? {};
   const ihdr = groups.ihdr ?? {};
-  const dates: LocalDateTime[] = [];
   const original = parseDateTime(exif.DateTimeOriginal);
   const offsetOriginal = parseOffset(exif.OffsetTimeOriginal);
-  if (original)
-    dates.push(withOffset(withSubSeconds(original, exif.SubSecTimeOriginal), offsetOriginal));
   const created = parseDateTime(exif.CreateDate);
   const offsetDigitized = parseOffset(exif.OffsetTimeDigitized);
-  if (created)
-    dates.push(withOffset(withSubSeconds(created, exif.SubSecTimeDigitized), offsetDigitized));
   const gpsDateTime = parseGpsDateTime(gps.GPSDateStamp, gps.GPSTimeStamp);
+  const dates = [
+    ...ranked(
+      original && withOffset(withSubSeconds(original, exif.SubSecTimeOriginal), offsetOriginal),
+      DATE_RANK.exifDateTimeOriginal,
+    ),
+    ...ranked(
+      created && withOffset(withSubSeconds(created, exif.SubSecTimeDigitized), offsetDigitized),
+      DATE_RANK.exifCreateDate,
+    ),
+    ...ranked(gpsDateTime && { ...gpsDateTime, utcOnly: true }, DATE_RANK.gpsDateTime),
+  ];
   return {
     dates,
     offsetMinutes: offsetOriginal ?? offsetDigitized ?? parseOffset(exif.OffsetTime),
@@ -213,11 +243,13 @@ function tagsFromTiff(groups: Groups): TagSet {
 
 function tagsFromIptc(iptc: Group | undefined): TagSet | null {
   if (!iptc) return null;
-  const dates: LocalDateTime[] = [];
-  const created = parseIptcDateTime(iptc.DateCreated, iptc.TimeCreated);
-  if (created) dates.push(created);
-  const digital = parseIptcDateTime(iptc.DigitalCreationDate, iptc.DigitalCreationTime);
-  if (digital) dates.push(digital);
+  const dates = [
+    ...ranked(parseIptcDateTime(iptc.DateCreated, iptc.TimeCreated), DATE_RANK.iptcDateCreated),
+    ...ranked(
+      parseIptcDateTime(iptc.DigitalCreationDate, iptc.DigitalCreationTime),
+      DATE_RANK.iptcDigitalCreation,
+    ),
+  ];
   return { dates, description: text(iptc.Caption) };
 }
 
@@ -230,20 +262,21 @@ function tagsFromXmp(groups: Groups): TagSet {
   const dc = groups.dc ?? {};
   const aux = groups.aux ?? {};
   const gpano = groups.GPano ?? {};
+  const creationDates = Object.values(groups).map((group) => parseDateTime(group?.CreationDate));
+  const gpsDateTime = parseDateTime(exif.GPSTimeStamp);
   const dates = [
-    exif.DateTimeOriginal,
-    photoshop.DateCreated,
-    xmp.CreateDate,
-    ...Object.values(groups).map((group) => group?.CreationDate),
-  ]
-    .map(parseDateTime)
-    .filter((d): d is LocalDateTime => d !== null);
+    ...ranked(parseDateTime(photoshop.DateCreated), DATE_RANK.xmpPhotoshopDateCreated),
+    ...ranked(parseDateTime(exif.DateTimeOriginal), DATE_RANK.xmpDateTimeOriginal),
+    ...ranked(parseDateTime(xmp.CreateDate), DATE_RANK.xmpCreateDate),
+    ...creationDates.flatMap((date) => ranked(date, DATE_RANK.creationDate)),
+    ...ranked(gpsDateTime && { ...gpsDateTime, utcOnly: true }, DATE_RANK.gpsDateTime),
+  ];
   const latitude = xmpCoordinate(exif.GPSLatitude, exif.GPSLatitudeRef);
   const longitude = xmpCoordinate(exif.GPSLongitude, exif.GPSLongitudeRef);
   const position = validPosition(latitude, longitude);
   return {
     dates,
-    gpsDateTime: parseDateTime(exif.GPSTimeStamp),
+    gpsDateTime,
     make: text(tiff.Make),
     model: text(tiff.Model),
     lensModel: text(exifEX.LensModel) ?? text(aux.Lens),
@@ -375,7 +408,8 @@ export function mergeTags(embedded: TagSet[], sidecar: TagSet | null): TagSet {
   }
   // A sidecar with a date replaces every embedded date (Immich's rule).
   const sidecarDates = sidecar?.dates ?? [];
-  merged.dates = sidecarDates.length > 0 ? sidecarDates : embedded.flatMap((set) => set.dates);
+  const chosen = sidecarDates.length > 0 ? sidecarDates : embedded.flatMap((set) => set.dates);
+  merged.dates = [...chosen].sort((a, b) => a.rank - b.rank);
   if (sidecarDates.length > 0) merged.offsetMinutes = sidecar?.offsetMinutes ?? null;
   return merged;
 }
@@ -390,6 +424,7 @@ export interface ResolvedDate {
 export function resolveDate(tags: TagSet): ResolvedDate | null {
   const date = tags.dates[0];
   if (!date) return null;
+  if (date.utcOnly) return resolveUtcInstant(date, tags);
   let offset = date.offsetMinutes ?? tags.offsetMinutes ?? null;
   let timeZone: string | null = offset === null ? null : offsetZoneName(offset);
   if (offset === null && tags.latitude != null && tags.longitude != null) {
@@ -412,6 +447,26 @@ export function resolveDate(tags: TagSet): ResolvedDate | null {
   return {
     dateTimeOriginal: toInstant(date, offset ?? 0),
     localDateTime: wallClockAsUtc(date),
+    timeZone,
+  };
+}
+
+/** A UTC instant (video): the local time is the instant seen in the zone at the GPS position. */
+function resolveUtcInstant(date: LocalDateTime, tags: TagSet): ResolvedDate {
+  const instant = wallClockAsUtc(date);
+  let offset: number | null = tags.offsetMinutes ?? null;
+  let timeZone = offset === null ? null : offsetZoneName(offset);
+  if (offset === null && tags.latitude != null && tags.longitude != null) {
+    const zone = zoneAt(tags.latitude, tags.longitude);
+    const zoneOffset = zone ? zoneOffsetAt(zone, instant) : null;
+    if (zone && zoneOffset !== null) {
+      offset = zoneOffset;
+      timeZone = zone;
+    }
+  }
+  return {
+    dateTimeOriginal: instant,
+    localDateTime: new Date(instant.getTime() + (offset ?? 0) * 60_000),
     timeZone,
   };
 }
