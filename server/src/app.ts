@@ -15,6 +15,8 @@ import { HttpError, reasonPhrase } from './lib/http-errors.ts';
 import { authRoutes } from './routes/api/auth.ts';
 import { userRoutes } from './routes/api/users.ts';
 import { serverRoutes } from './routes/api/server.ts';
+import { sharedLinkRoutes } from './routes/api/shared-links.ts';
+import { downloadRoutes } from './routes/api/download.ts';
 import { adminUserRoutes } from './routes/api/admin-users.ts';
 import { apiKeyRoutes } from './routes/api/api-keys.ts';
 import { wellKnownRoutes } from './routes/api/well-known.ts';
@@ -139,6 +141,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(authRoutes, { loginThrottle: new LoginThrottle(options.loginThrottle) });
       await api.register(userRoutes);
       await api.register(serverRoutes);
+      await api.register(sharedLinkRoutes);
+      await api.register(downloadRoutes);
       await api.register(adminUserRoutes);
       await api.register(apiKeyRoutes);
       await api.register(assetRoutes);

@@ -29,6 +29,7 @@ import {
   type ReceivedUpload,
 } from '../../storage/upload.ts';
 import { toAssetResponse } from './asset-dto.ts';
+import { toSanitizedAssetResponse } from './shared-links.ts';
 import {
   idParams,
   keyQuery,
@@ -605,12 +606,21 @@ export async function assetRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<{ Params: { id: string } }>(
     '/assets/:id',
-    { schema: { params: idParams, querystring: keyQuery } },
+    {
+      config: { sharedLink: true },
+      schema: { params: idParams, querystring: keyQuery },
+    },
     async (request) => {
       const auth = requirePermission(request, 'asset.read');
       requireAssetAccess(app, auth, 'asset.read', [request.params.id]);
       const asset = repos.assets.byId(request.params.id);
       if (!asset) throw badRequest('Asset not found');
+      // Shared-link visitors: no owner, and nothing but the basics when the link hides metadata.
+      if (auth.sharedLink && !auth.sharedLink.show_exif) return toSanitizedAssetResponse(asset);
+      if (auth.sharedLink) {
+        const { owner: _owner, ...shared } = responseFor(asset, auth);
+        return shared;
+      }
       return responseFor(asset, auth);
     },
   );
@@ -666,7 +676,10 @@ export async function assetRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<{ Params: { id: string } }>(
     '/assets/:id/original',
-    { schema: { params: idParams, querystring: keyQuery } },
+    {
+      config: { sharedLink: true },
+      schema: { params: idParams, querystring: keyQuery },
+    },
     async (request, reply) => {
       const auth = requirePermission(request, 'asset.download');
       requireAssetAccess(app, auth, 'asset.download', [request.params.id]);
@@ -687,6 +700,7 @@ export async function assetRoutes(app: FastifyInstance): Promise<void> {
   }>(
     '/assets/:id/thumbnail',
     {
+      config: { sharedLink: true },
       schema: {
         params: idParams,
         querystring: {
@@ -746,7 +760,10 @@ export async function assetRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<{ Params: { id: string } }>(
     '/assets/:id/video/playback',
-    { schema: { params: idParams, querystring: keyQuery } },
+    {
+      config: { sharedLink: true },
+      schema: { params: idParams, querystring: keyQuery },
+    },
     async (request, reply) => {
       const auth = requirePermission(request, 'asset.view');
       requireAssetAccess(app, auth, 'asset.view', [request.params.id]);
