@@ -53,6 +53,15 @@ export function toFormData(
   return form;
 }
 
+/** The bytes of the form's values (without the multipart framing). */
+function formSize(form: FormData): number {
+  let size = 0;
+  for (const [, value] of form.entries()) {
+    size += typeof value === 'string' ? new TextEncoder().encode(value).length : value.size;
+  }
+  return size;
+}
+
 export interface MultipartRequest extends UploadOptions {
   operation: string;
   method: HttpMethod;
@@ -71,7 +80,11 @@ export function sendMultipart<T>(request: MultipartRequest): Promise<T> {
       return;
     }
     const xhr = new XMLHttpRequest();
-    const onAbortSignal = () => xhr.abort();
+    // Settle at once on abort: some XMLHttpRequest implementations report it only much later.
+    const onAbortSignal = () => {
+      reject(signal?.reason as Error);
+      xhr.abort();
+    };
     const cleanup = () => signal?.removeEventListener('abort', onAbortSignal);
 
     xhr.open(method, apiUrl(path, query));
@@ -80,10 +93,17 @@ export function sendMultipart<T>(request: MultipartRequest): Promise<T> {
       if (value !== undefined) xhr.setRequestHeader(name, value);
     }
 
+    // The last progress reported; the answer implies the body was sent, so a browser that never
+    // reports the end of the upload (or none of it) still ends at 100 %.
+    let last: UploadProgress | undefined;
+    const report = (progress: UploadProgress) => {
+      last = progress;
+      onProgress?.(progress);
+    };
     if (onProgress) {
       xhr.upload.addEventListener('progress', (event) => {
         const total = event.lengthComputable ? event.total : null;
-        onProgress({
+        report({
           loaded: event.loaded,
           total,
           fraction: total ? Math.min(1, event.loaded / total) : null,
@@ -91,10 +111,15 @@ export function sendMultipart<T>(request: MultipartRequest): Promise<T> {
       });
       xhr.upload.addEventListener('load', (event) => {
         const total = event.lengthComputable && event.total > 0 ? event.total : null;
-        const sent = total ?? event.loaded;
-        onProgress({ loaded: sent, total: total ?? (sent || null), fraction: 1 });
+        const sent = total ?? Math.max(event.loaded, last?.loaded ?? 0);
+        report({ loaded: sent, total: total ?? (sent || null), fraction: 1 });
       });
     }
+    const finishProgress = () => {
+      if (!onProgress || last?.fraction === 1) return;
+      const sent = Math.max(last?.total ?? 0, last?.loaded ?? 0, formSize(form));
+      report({ loaded: sent, total: sent, fraction: 1 });
+    };
 
     xhr.addEventListener('load', () => {
       cleanup();
@@ -106,6 +131,7 @@ export function sendMultipart<T>(request: MultipartRequest): Promise<T> {
       const body = parseBody(xhr.responseText, contentType);
       if (xhr.status >= 200 && xhr.status < 300) {
         if (body === undefined || typeof body !== 'string') {
+          finishProgress();
           resolve(body as T);
           return;
         }
