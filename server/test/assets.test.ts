@@ -3,6 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { buildApp } from '../src/app.ts';
 import { createTestApp, signUpAdmin, type TestApp } from './helpers.ts';
 import {
   auth,
@@ -10,6 +13,7 @@ import {
   injectUpload,
   makeJpeg,
   makePng,
+  multipart,
   sha1,
   uploadFields,
 } from './assets-helpers.ts';
@@ -786,5 +790,78 @@ describe('assets', () => {
       );
       expect(foreign.statusCode).toBe(400);
     });
+  });
+});
+
+describe('upload storage', () => {
+  it('leaves no half asset and no temporary file when the connection is cut mid-upload', async () => {
+    const t = await createTestApp();
+    try {
+      const token = await signUpAdmin(t.app);
+      await t.app.listen({ host: '127.0.0.1', port: 0 });
+      const address = t.app.server.address();
+      if (!address || typeof address === 'string') throw new Error('no port');
+      const big = Buffer.concat([await makeJpeg(200), randomBytes(4 * 1024 * 1024)]);
+      const { body, contentType } = await multipart(uploadFields(), [
+        { field: 'assetData', data: big, fileName: 'big.jpg' },
+      ]);
+      const socket = net.connect(address.port, '127.0.0.1');
+      await new Promise<void>((resolve) => socket.once('connect', resolve));
+      socket.write(
+        `POST /api/assets HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${token}\r\n` +
+          `Content-Type: ${contentType}\r\nContent-Length: ${body.length}\r\n\r\n`,
+      );
+      // Half the body, then the connection drops.
+      await new Promise<void>((resolve) =>
+        socket.write(body.subarray(0, body.length / 2), () => resolve()),
+      );
+      const tmp = t.app.paths.uploadTmp;
+      for (let i = 0; i < 100 && listFiles(tmp).length === 0; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(listFiles(tmp)).toHaveLength(1);
+      socket.destroy();
+      for (let i = 0; i < 250 && listFiles(tmp).length > 0; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(listFiles(tmp)).toEqual([]);
+      expect(t.app.db.prepare('SELECT COUNT(*) FROM assets').pluck().get()).toBe(0);
+      expect(listFiles(path.join(t.dataDir, 'library'))).toEqual([]);
+      // The server is still up and takes the next upload.
+      const next = await injectUpload(t.app, token, await makeJpeg(201));
+      expect(next.statusCode).toBe(201);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('clears upload leftovers at start and makes the media an interrupted run never made', async () => {
+    const dataDir = fs.mkdtempSync(path.join(tmpdir(), 'lightbox-restart-test-'));
+    try {
+      const first = await buildApp({ dataDir });
+      const token = await signUpAdmin(first);
+      const res = await injectUpload(first, token, await makeJpeg(210));
+      const id = res.json<{ id: string }>().id;
+      await first.assetMedia.service.idle();
+      // As if the server had stopped before the media job ran, mid-way through another upload.
+      first.repos.assets.update([id], {
+        media_status: 'pending',
+        thumbnail_path: null,
+        preview_path: null,
+      });
+      await first.close();
+      fs.writeFileSync(path.join(dataDir, 'upload-tmp', 'leftover.part'), 'half a file');
+
+      const second = await buildApp({ dataDir });
+      await second.ready();
+      expect(listFiles(second.paths.uploadTmp)).toEqual([]);
+      await second.assetMedia.service.idle();
+      const row = second.repos.assets.byId(id);
+      expect(row?.media_status).toBe('ready');
+      expect(row?.thumbnail_path).toBeTruthy();
+      await second.close();
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
