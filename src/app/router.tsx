@@ -18,6 +18,9 @@ export const routes: RouteObject[] = [
     children: [
       { path: 'auth/login', lazy: () => import('./routes/sign-in') },
       { path: 'auth/register', lazy: () => import('./routes/sign-up') },
+      // Shared links open without signing in: the key in the URL is the access.
+      { path: 'share/:key', lazy: () => import('./routes/share') },
+      { path: 'share/:key/photos/:id', lazy: () => import('./routes/share') },
       {
         id: 'signed-in',
         loader: requireSession,

@@ -1,25 +1,64 @@
-import { Link } from 'react-router';
-import { ArrowLeftIcon, PhotosIcon } from '@/components/ui/icons';
-import { NotAvailable } from '../shell/not-available';
-import styles from './photo.module.css';
+import { useLocation, useNavigate, useParams } from 'react-router';
+import { AssetViewer } from '@/features/viewer/components/asset-viewer';
+import type { ViewerScope } from '@/features/viewer/viewer-queries';
+import {
+  isTimelineViewName,
+  timelineViews,
+  type TimelineViewName,
+} from '@/features/timeline/views';
 
-/** /photos/:id: the asset viewer, full screen, outside the shell's chrome. */
+/** What the grid passes when it opens the viewer: the view whose order previous/next follow. */
+export interface PhotoRouteState {
+  view?: TimelineViewName;
+}
+
+const scopes = Object.fromEntries(
+  Object.values(timelineViews).map((view) => [
+    view.name,
+    { filter: view.filter, onlyVideos: view.keep === 'videos' } satisfies ViewerScope,
+  ]),
+) as Record<TimelineViewName, ViewerScope>;
+
+function readView(state: unknown): TimelineViewName | null {
+  if (state && typeof state === 'object' && 'view' in state && isTimelineViewName(state.view)) {
+    return state.view;
+  }
+  return null;
+}
+
+/** True when this tab's history has an entry before this one (react-router numbers them). */
+function canGoBack(): boolean {
+  const state: unknown = window.history.state;
+  return Boolean(state && typeof state === 'object' && 'idx' in state && Number(state.idx) > 0);
+}
+
+/** /photos/:id: the asset viewer, full window. */
 export function Component() {
+  const { id = '' } = useParams();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const view = readView(location.state);
+
   return (
-    <main id="main" className={styles.viewer} tabIndex={-1}>
+    <>
       <title>Photo · Lightbox</title>
-      <div className={styles.bar}>
-        <Link to="/" className={styles.back} aria-label="Back to Photos">
-          <ArrowLeftIcon />
-        </Link>
-        <h1 className={styles.title} tabIndex={-1}>
-          Photo
-        </h1>
-      </div>
-      <div className={styles.body}>
-        <NotAvailable what="The viewer" icon={<PhotosIcon />} />
-      </div>
-    </main>
+      <AssetViewer
+        assetId={id}
+        view={view}
+        scopes={scopes}
+        // Moving between assets replaces the entry: Back leaves the viewer at once.
+        onNavigate={(next) =>
+          void navigate(`/photos/${encodeURIComponent(next)}`, {
+            replace: true,
+            state: location.state as PhotoRouteState | null,
+          })
+        }
+        onClose={() => {
+          if (canGoBack()) void navigate(-1);
+          else void navigate(timelineViews[view ?? 'timeline'].path, { replace: true });
+        }}
+      />
+    </>
   );
 }
 
