@@ -234,6 +234,53 @@ describe('assets', () => {
       expect(tmpFiles()).toEqual([]);
     });
 
+    it('answers malformed, truncated and oversized multipart bodies with 4xx, storing nothing', async () => {
+      const raw = (payload: string, contentType = 'multipart/form-data; boundary=abc') =>
+        t.app.inject({
+          method: 'POST',
+          url: '/api/assets',
+          headers: { ...auth(token), 'content-type': contentType },
+          payload,
+        });
+      expect((await raw('xx', 'multipart/form-data')).statusCode).toBe(400);
+      expect((await raw('garbage')).statusCode).toBe(400);
+      const truncated = await raw(
+        '--abc\r\nContent-Disposition: form-data; name="assetData"; filename="a.jpg"\r\n\r\nxxxx',
+      );
+      expect(truncated.statusCode).toBe(400);
+      expect(truncated.json<{ message: string }>().message).toMatch(/did not complete/);
+
+      const longField = await multipart(
+        { ...uploadFields(), deviceId: 'x'.repeat(2 * 1024 * 1024) },
+        [{ field: 'assetData', data: await makeJpeg(16), fileName: 'a.jpg' }],
+      );
+      const tooLong = await t.app.inject({
+        method: 'POST',
+        url: '/api/assets',
+        headers: { ...auth(token), 'content-type': longField.contentType },
+        payload: longField.body,
+      });
+      expect(tooLong.statusCode).toBe(413);
+      const manyFiles = await multipart(
+        uploadFields(),
+        Array.from({ length: 6 }, (_, i) => ({
+          field: `f${i}`,
+          data: Buffer.from('x'),
+          fileName: 'a.jpg',
+        })),
+      );
+      const tooMany = await t.app.inject({
+        method: 'POST',
+        url: '/api/assets',
+        headers: { ...auth(token), 'content-type': manyFiles.contentType },
+        payload: manyFiles.body,
+      });
+      expect(tooMany.statusCode).toBe(413);
+      expect(assetCount()).toBe(0);
+      expect(libraryFiles()).toEqual([]);
+      expect(tmpFiles()).toEqual([]);
+    });
+
     it('never uses a client name as a path: ../ is cut off, NUL bytes are refused', async () => {
       const noExtension = await injectUpload(t.app, token, await makeJpeg(9), {
         fileName: '../../x',

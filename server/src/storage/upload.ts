@@ -72,6 +72,9 @@ export async function receiveMultipart(
   try {
     for await (const part of request.parts()) {
       if (part.type === 'field') {
+        if (part.valueTruncated) {
+          throw new HttpError(413, `${part.fieldname} is longer than the server accepts`);
+        }
         if (!fields.has(part.fieldname)) fields.set(part.fieldname, String(part.value));
         continue;
       }
@@ -114,26 +117,21 @@ export async function receiveMultipart(
   return { fields, files, discard };
 }
 
-/** Multipart parser errors carry a 4xx status; a dropped connection or a malformed body is a 400. */
+/**
+ * Sorts failures while reading an upload: the multipart parser's own errors carry a 4xx status;
+ * a full disk is a 507; other file-system errors stay server errors; everything else (a dropped
+ * connection, a malformed or truncated body) is the client's 400.
+ */
 function asClientError(error: unknown): unknown {
-  if (error instanceof HttpError) return error;
-  if (error instanceof Error) {
-    const status = (error as { statusCode?: unknown }).statusCode;
-    if (typeof status === 'number' && status >= 400 && status < 500) {
-      return new HttpError(status, error.message);
-    }
-    const code = (error as { code?: unknown }).code;
-    if (
-      code === 'ECONNRESET' ||
-      code === 'ERR_STREAM_PREMATURE_CLOSE' ||
-      /Unexpected end of form|Malformed part header|Multipart: Boundary not found/i.test(
-        error.message,
-      )
-    ) {
-      return badRequest(`The upload did not complete: ${error.message}`);
-    }
+  if (error instanceof HttpError || !(error instanceof Error)) return error;
+  const status = (error as { statusCode?: unknown }).statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return new HttpError(status, error.message);
   }
-  return error;
+  const { code, syscall } = error as { code?: unknown; syscall?: unknown };
+  if (code === 'ENOSPC') return new HttpError(507, 'The server has no space left for this upload');
+  if (typeof syscall === 'string' && code !== 'ECONNRESET') return error;
+  return badRequest(`The upload did not complete: ${error.message}`);
 }
 
 /** Moves a finished temporary file to its place in the library (creating folders). */

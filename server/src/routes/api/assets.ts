@@ -420,7 +420,7 @@ export async function assetRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         querystring: {
           type: 'object',
-          properties: { count: { type: 'integer', minimum: 1, maximum: 1000 } },
+          properties: { count: { type: 'integer', minimum: 1 } },
         },
       },
     },
