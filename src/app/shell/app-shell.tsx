@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Outlet, useNavigation } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { sessionQueries } from '@/features/session/session-queries';
+import { UploadProvider } from '@/features/upload/components/upload-provider';
 import { useShortcuts } from '@/lib/shortcuts';
 import { ShortcutsDialog } from '../shortcuts-dialog';
 import { ConnectionBanner } from './connection-banner';
@@ -30,23 +31,26 @@ export function AppShell() {
 
   const loading = navigation.state === 'loading';
   return (
-    <div className={styles.shell} data-app-shell="">
-      <a className={styles.skipLink} href="#main">
-        Skip to content
-      </a>
-      <Header
-        user={{ name: user?.name ?? '', email: user?.email ?? '' }}
-        onShowShortcuts={() => setShortcutsOpen(true)}
-      />
-      {loading && <div className={styles.progress} aria-hidden="true" />}
-      <ConnectionBanner />
-      <div className={styles.body}>
-        <Nav />
-        <main id="main" className={styles.main} tabIndex={-1} aria-busy={loading || undefined}>
-          <Outlet />
-        </main>
+    // Files dropped or pasted anywhere in the signed-in app are uploaded.
+    <UploadProvider>
+      <div className={styles.shell} data-app-shell="">
+        <a className={styles.skipLink} href="#main">
+          Skip to content
+        </a>
+        <Header
+          user={{ name: user?.name ?? '', email: user?.email ?? '' }}
+          onShowShortcuts={() => setShortcutsOpen(true)}
+        />
+        {loading && <div className={styles.progress} aria-hidden="true" />}
+        <ConnectionBanner />
+        <div className={styles.body}>
+          <Nav />
+          <main id="main" className={styles.main} tabIndex={-1} aria-busy={loading || undefined}>
+            <Outlet />
+          </main>
+        </div>
+        <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
       </div>
-      <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
-    </div>
+    </UploadProvider>
   );
 }

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { IconButton } from '@/components/ui/icon-button';
 import { KeyboardIcon, LogoIcon } from '@/components/ui/icons';
+import { UploadButton } from '@/features/upload/components/upload-button';
 import { AccountMenu, type AccountMenuProps } from './account-menu';
 import styles from './header.module.css';
 
@@ -17,7 +18,7 @@ export function Header({ user, onShowShortcuts }: HeaderProps) {
         <span className={styles.brandName}>Lightbox</span>
       </Link>
       <div className={styles.actions}>
-        {/* Header actions slot: the Upload button (features/upload) goes first here. */}
+        <UploadButton />
         <IconButton
           label="Keyboard shortcuts"
           icon={<KeyboardIcon />}

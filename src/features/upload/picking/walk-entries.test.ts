@@ -111,7 +111,7 @@ describe('walkEntries', () => {
     const result = await walkEntries([fakeEntry('Library', tree, '', [])]);
     expect(result.files).toHaveLength(20_000);
     expect(new Set(result.files.map((f) => f.path)).size).toBe(20_000);
-  });
+  }, 60_000);
 });
 
 describe('walkDataTransfer', () => {

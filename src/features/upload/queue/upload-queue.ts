@@ -159,6 +159,9 @@ const emptyByState = (): Record<UploadState, number> => ({
   cancelled: 0,
 });
 
+/** Longest a partial batch of checksums waits for more before it is checked. */
+const CHECK_WAIT_MS = 500;
+
 /** A first-in first-out list with O(1) removal from the front. */
 class Fifo<T> {
   private items: T[] = [];
@@ -217,10 +220,15 @@ export class UploadQueue {
   private delayed: UploadItem[] = [];
   /** Items not in a final state. */
   private unfinished = 0;
+  /** Items per state, kept as states change. */
+  private readonly counts = emptyByState();
+  /** When the oldest checksum in `toCheck` arrived (to bound how long a partial batch waits). */
+  private toCheckSince = 0;
   private readonly byId = new Map<number, UploadItem>();
   private checkAttempts = 0;
   private checkRetryAt = 0;
   private retryTimer?: ReturnType<typeof setTimeout>;
+  private wakeTime = 0;
   private notifyTimer?: ReturnType<typeof setTimeout>;
   private createdSinceRefresh = 0;
   private lastRefresh = 0;
@@ -348,6 +356,7 @@ export class UploadQueue {
   /** Removes the files that reached a final state from the list. */
   clearFinished(): void {
     const keep = this.items.filter((item) => !FINAL_STATES.has(item.state));
+    for (const item of this.items) if (FINAL_STATES.has(item.state)) this.counts[item.state]--;
     this.items.length = 0;
     for (const item of keep) this.items.push(item);
     this.byId.clear();
@@ -395,6 +404,7 @@ export class UploadQueue {
     };
     this.items.push(item);
     this.byId.set(item.id, item);
+    this.counts[state]++;
     if (!FINAL_STATES.has(state)) this.unfinished++;
     if (state === 'pending') this.toExistCheck.push(item);
   }
@@ -405,6 +415,8 @@ export class UploadQueue {
     const isFinal = FINAL_STATES.has(state);
     if (wasFinal && !isFinal) this.unfinished++;
     if (!wasFinal && isFinal) this.unfinished--;
+    this.counts[item.state]--;
+    this.counts[state]++;
     item.state = state;
   }
 
@@ -480,10 +492,17 @@ export class UploadQueue {
       if (!item) break;
       if (item.state === 'pending') void this.runHash(item);
     }
-    // 3. Bulk check: one request at a time; what hashes meanwhile joins the next batch.
+    // 3. Bulk check: one request at a time, sent when a batch is full, when no more
+    //    checksums are coming, or when the oldest has waited CHECK_WAIT_MS.
     if (this.checkInFlight === 0 && this.toCheck.length > 0) {
-      if (this.checkRetryAt > opts.now()) this.wakeAt(this.checkRetryAt);
-      else void this.runCheck(this.toCheck.splice(0, opts.checkBatchSize));
+      const now = opts.now();
+      const moreComing = this.counts.pending + this.counts.hashing > 0;
+      const due = this.toCheckSince + CHECK_WAIT_MS;
+      if (this.checkRetryAt > now) this.wakeAt(this.checkRetryAt);
+      else if (this.toCheck.length >= opts.checkBatchSize || !moreComing || due <= now) {
+        void this.runCheck(this.toCheck.splice(0, opts.checkBatchSize));
+        this.toCheckSince = now;
+      } else this.wakeAt(due);
     }
     // 4. Uploads: retries whose time has come first, then the others in order.
     if (this.delayed.length > 0) {
@@ -507,8 +526,11 @@ export class UploadQueue {
     this.maybeSettled();
   }
 
+  /** Runs `pump` again at `at` (the earliest of the times asked for wins). */
   private wakeAt(at: number) {
+    if (this.retryTimer !== undefined && this.wakeTime <= at) return;
     clearTimeout(this.retryTimer);
+    this.wakeTime = at;
     this.retryTimer = setTimeout(
       () => {
         this.retryTimer = undefined;
@@ -564,6 +586,7 @@ export class UploadQueue {
         item.controller = undefined;
         item.progressBytes = 0;
         this.set(item, 'checking');
+        if (this.toCheck.length === 0) this.toCheckSince = this.opts.now();
         this.toCheck.push(item);
       }
     } catch (error) {
