@@ -1,5 +1,12 @@
-import { useEffect, useState } from 'react';
-import { isRouteErrorResponse, Link, useRevalidator, useRouteError } from 'react-router';
+import { useEffect } from 'react';
+import {
+  isRouteErrorResponse,
+  Link,
+  useLocation,
+  useNavigate,
+  useNavigation,
+  useRouteError,
+} from 'react-router';
 import { useQueryErrorResetBoundary } from '@tanstack/react-query';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { isApiError } from '@/api/client';
@@ -16,10 +23,21 @@ import styles from './route-error-boundary.module.css';
  */
 export function RouteErrorBoundary() {
   const error = useRouteError();
-  const revalidator = useRevalidator();
   const { reset } = useQueryErrorResetBoundary();
-  const [retrying, setRetrying] = useState(false);
+  const location = useLocation();
+  const navigate = useNavigate();
+  const navigation = useNavigation();
   const unreachable = isUnreachableError(error);
+
+  // Going to the same address again re-runs its loaders and gives the page a fresh
+  // start (a revalidation alone may leave an error boundary showing its old error).
+  const reload = () => {
+    reset();
+    void navigate(
+      { pathname: location.pathname, search: location.search, hash: location.hash },
+      { replace: true, state: location.state as unknown },
+    );
+  };
 
   // Back online: load the page again. A failed code chunk stays failed in the
   // browser's module map, so that case needs a fresh page load.
@@ -30,10 +48,9 @@ export function RouteErrorBoundary() {
         window.location.reload();
         return;
       }
-      reset();
-      void revalidator.revalidate();
+      reload();
     });
-  }, [unreachable, error, reset, revalidator]);
+  });
 
   useEffect(() => {
     if (!unreachable && !isRouteErrorResponse(error)) console.error(error);
@@ -52,12 +69,8 @@ export function RouteErrorBoundary() {
         title={errorTitle(error)}
         error={error}
         message={message}
-        retrying={retrying || revalidator.state === 'loading'}
-        onRetry={() => {
-          setRetrying(true);
-          reset();
-          void revalidator.revalidate().finally(() => setRetrying(false));
-        }}
+        retrying={navigation.state !== 'idle'}
+        onRetry={reload}
         actions={
           <Link className={styles.link} to="/">
             Go to Photos

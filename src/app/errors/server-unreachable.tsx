@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { Button } from '@/components/ui/button';
 import { CloudOffIcon, RetryIcon } from '@/components/ui/icons';
 import { checkConnection, reportUnreachable, showPageNotice, useConnection } from '../connection';
-import { retryStatusText, useRetryCountdown } from '../use-retry-countdown';
+import { RetryStatus } from './retry-status';
 import styles from './server-unreachable.module.css';
 
 /**
@@ -12,7 +12,6 @@ import styles from './server-unreachable.module.css';
  */
 export function ServerUnreachable() {
   const connection = useConnection();
-  const seconds = useRetryCountdown(connection);
   useEffect(() => {
     reportUnreachable();
     return showPageNotice();
@@ -32,7 +31,9 @@ export function ServerUnreachable() {
           your network may be down. Nothing you have done is lost.
         </p>
       </div>
-      <p className={styles.status}>{retryStatusText(connection, seconds)}</p>
+      <p className={styles.status}>
+        <RetryStatus connection={connection} />
+      </p>
       <Button
         variant="primary"
         pending={connection.checking}

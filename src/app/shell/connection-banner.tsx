@@ -1,7 +1,7 @@
 import { Button } from '@/components/ui/button';
 import { CloudOffIcon } from '@/components/ui/icons';
 import { checkConnection, useConnection } from '../connection';
-import { retryStatusText, useRetryCountdown } from '../use-retry-countdown';
+import { RetryStatus } from '../errors/retry-status';
 import styles from './connection-banner.module.css';
 
 /**
@@ -10,7 +10,6 @@ import styles from './connection-banner.module.css';
  */
 export function ConnectionBanner() {
   const connection = useConnection();
-  const seconds = useRetryCountdown(connection);
   const visible = !connection.reachable && connection.pageNotices === 0;
   return (
     <>
@@ -23,7 +22,9 @@ export function ConnectionBanner() {
           <CloudOffIcon size={20} className={styles.icon} />
           <p className={styles.text}>
             <strong>Can’t reach the server.</strong>{' '}
-            <span className={styles.muted}>{retryStatusText(connection, seconds)}</span>
+            <span className={styles.muted}>
+              <RetryStatus connection={connection} />
+            </span>
           </p>
           <Button size="sm" pending={connection.checking} onClick={() => void checkConnection()}>
             Retry now

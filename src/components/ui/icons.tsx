@@ -131,8 +131,11 @@ export const ArrowLeftIcon = (props: IconProps) => (
   </Icon>
 );
 
+/** The Lightbox mark: a photo tile (sun over hills) in the primary colour. */
 export const LogoIcon = (props: IconProps) => (
-  <Icon {...props} strokeWidth={0} fill="currentColor">
-    <path d="M12 2.5a9.5 9.5 0 1 0 0 19 9.5 9.5 0 0 0 0-19Zm0 2.2a7.3 7.3 0 0 1 6.9 4.9H12a2.4 2.4 0 0 0-2.1 1.2L6.4 7A7.3 7.3 0 0 1 12 4.7Zm-7.3 7.3c0-1.2.3-2.3.8-3.3l3.5 6.1a2.4 2.4 0 0 0 2.1 1.2l-3.5 6A7.3 7.3 0 0 1 4.7 12Zm7.3 7.3h-.3l3.5-6.1a2.4 2.4 0 0 0 0-2.4h4a7.3 7.3 0 0 1-7.2 8.5Z" />
+  <Icon {...props} stroke="none">
+    <rect x="2" y="2" width="20" height="20" rx="6" fill="currentColor" />
+    <circle cx="15.6" cy="8.4" r="2.1" style={{ fill: 'var(--color-bg)' }} />
+    <path d="M5.5 17.5 9.8 12l3 3.6 1.9-2.1 3.8 4Z" style={{ fill: 'var(--color-bg)' }} />
   </Icon>
 );
