@@ -19,6 +19,19 @@ import styles from './upload-provider.module.css';
  */
 export const UPLOAD_CONCURRENCY = 3;
 
+/**
+ * A different concurrency for this browser (localStorage 'lightbox.uploadConcurrency', 1–16):
+ * how the benchmark compares settings; also a knob for slow or fast links.
+ */
+function concurrencySetting(): number {
+  try {
+    const value = Number(localStorage.getItem('lightbox.uploadConcurrency'));
+    return Number.isInteger(value) && value >= 1 && value <= 16 ? value : UPLOAD_CONCURRENCY;
+  } catch {
+    return UPLOAD_CONCURRENCY;
+  }
+}
+
 /** Where each dropped or picked file came from inside its folder (File objects carry no path). */
 const paths = new WeakMap<File, string>();
 
@@ -40,7 +53,7 @@ export function UploadProvider({ children }: { children: ReactNode }) {
         port: createApiUploadPort(queryClient),
         hasher: createHasher(),
         deviceId: getDeviceId(),
-        concurrency: UPLOAD_CONCURRENCY,
+        concurrency: concurrencySetting(),
         onAssetsChanged: () => void queryClient.invalidateQueries({ queryKey: ASSETS_QUERY_KEY }),
       }),
   );
