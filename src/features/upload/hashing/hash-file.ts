@@ -45,6 +45,8 @@ export async function hashFile(file: Blob, options: HashFileOptions = {}): Promi
   let offset = 0;
   while (next) {
     const chunk = await next;
+    // Let other messages (a cancel) in between chunks, even where reads resolve at once.
+    if (offset > 0) await new Promise((resolve) => setTimeout(resolve, 0));
     signal?.throwIfAborted();
     const end = offset + chunk.length;
     // Read the next slice while this one is hashed.

@@ -56,7 +56,7 @@ describe('hashFile', () => {
     });
     expect(checksum).toBe(nodeSha1(data));
     expect(progress).toEqual([1, 2, 3, 4, 5].map((n) => n * 1024 * 1024).concat(data.length));
-  });
+  }, 60_000);
 
   it('uses the native digest for a file that fits in one chunk, and agrees with the script SHA-1', async () => {
     const data = randomBytes(200_000);
