@@ -11,6 +11,7 @@ import { ApiKeyRepository } from './db/api-keys.ts';
 import { SharedLinkRepository } from './db/shared-links.ts';
 import { StoragePaths } from './storage/paths.ts';
 import { authPlugin } from './plugins/auth.ts';
+import { securityHeaders } from './plugins/security-headers.ts';
 import { HttpError, reasonPhrase } from './lib/http-errors.ts';
 import { authRoutes } from './routes/api/auth.ts';
 import { userRoutes } from './routes/api/users.ts';
@@ -120,6 +121,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     });
   });
 
+  await app.register(securityHeaders);
   await app.register(cookie);
   if (staticDir) {
     await app.register(fastifyStatic, {

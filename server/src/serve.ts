@@ -5,6 +5,7 @@ import fastifyStatic from '@fastify/static';
 import httpProxy from '@fastify/http-proxy';
 import type { ServerConfig } from './config.ts';
 import { buildApp } from './app.ts';
+import { securityHeaders } from './plugins/security-headers.ts';
 
 /**
  * The process `npm start` runs: the built gallery plus either the local API
@@ -17,6 +18,7 @@ export async function createServer(config: ServerConfig): Promise<FastifyInstanc
     : await buildApp({ dataDir: config.dataDir, staticDir: hasBuild ? config.staticDir : undefined });
 
   if (config.immichUrl) {
+    await app.register(securityHeaders);
     const upstream = new URL(config.immichUrl);
     await app.register(httpProxy, {
       upstream: upstream.origin,

@@ -42,6 +42,9 @@ describe('npm start server', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Lightbox test build');
     expect(page.headers['cache-control']).toBe('no-cache');
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
+    expect(page.headers['referrer-policy']).toBe('no-referrer');
     const bundle = await server.inject({ method: 'GET', url: '/assets/app-abc123.js' });
     expect(bundle.headers['cache-control']).toContain('immutable');
     expect((await server.inject({ method: 'GET', url: '/api/server/ping' })).json()).toEqual({ res: 'pong' });
@@ -60,5 +63,6 @@ describe('npm start server', () => {
     expect(await config.json()).toMatchObject({ isInitialized: false });
     const page = await fetch(`${url}/photos/x`);
     expect(await page.text()).toContain('Lightbox test build');
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
   });
 });
