@@ -108,8 +108,24 @@ export function useViewerActions({ asset, view, prepareLeave }: ViewerActionsOpt
 
   // ---- updates that the server answers with the new asset -------------------------------
   const update = useMutation({
-    mutationFn: ({ id, dto }: { id: string; dto: UpdateAssetDto; message?: string | null }) =>
+    mutationFn: ({ id, dto }: { id: string; dto: UpdateAssetDto }) =>
       updateAsset({ id, updateAssetDto: dto }),
+    // Description and rating show at once (they need nothing computed by the server).
+    onMutate: async ({ id, dto }) => {
+      const { description, rating } = dto;
+      if (description === undefined && rating === undefined) return undefined;
+      await client.cancelQueries({ queryKey: viewerQueries.asset(id).queryKey });
+      const rollback = patchDetail(client, id, (a) => ({
+        ...a,
+        exifInfo: {
+          ...a.exifInfo,
+          ...(description === undefined ? {} : { description }),
+          ...(rating === undefined ? {} : { rating }),
+        },
+      }));
+      return { rollback };
+    },
+    onError: (_error, _vars, context) => context?.rollback(),
     onSuccess: (updated) => {
       client.setQueryData(viewerQueries.asset(updated.id).queryKey, updated);
       return refresh();
@@ -317,7 +333,7 @@ export function useViewerActions({ asset, view, prepareLeave }: ViewerActionsOpt
     moveToTrash: () => void moveToTrash(),
     restoreFromTrash: () => void restoreFromTrash(),
     deleteForGood,
-    setDescription: (text: string) => void setDescription(text),
+    setDescription,
     setRating: (rating: number) => void setRating(rating),
     setDate,
     setLocation,

@@ -444,7 +444,7 @@ function LoadedViewer({
       key={asset.id}
       src={playAssetVideoUrl({ id: asset.id, key, c: asset.checksum })}
       poster={previewUrl}
-      label={alt}
+      label={`Video: ${alt}`}
     />
   ) : (
     <>

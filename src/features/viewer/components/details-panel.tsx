@@ -1,4 +1,4 @@
-import { useId, useState, type ReactNode, type Ref } from 'react';
+import { useId, useRef, useState, type ReactNode, type Ref } from 'react';
 import { AssetTypeEnum, type AssetResponseDto } from '@/api/types';
 import { IconButton } from '@/components/ui/icon-button';
 import { CloseIcon } from '@/components/ui/icons';
@@ -19,7 +19,8 @@ export interface DetailsPanelProps {
   /** Shared-link visitors see the details but change nothing. */
   readOnly: boolean;
   onClose: () => void;
-  onSaveDescription: (description: string) => void;
+  /** Resolves with something truthy once saved (falsy: it failed, and may be sent again). */
+  onSaveDescription: (description: string) => Promise<unknown>;
   onRate: (rating: number) => void;
   onEditDate: () => void;
   onEditLocation: () => void;
@@ -160,11 +161,13 @@ function DescriptionField({
   initial: string;
   readOnly: boolean;
   saving: boolean;
-  onSave: (description: string) => void;
+  onSave: (description: string) => Promise<unknown>;
   textareaRef?: Ref<HTMLTextAreaElement>;
 }) {
   const id = useId();
   const [draft, setDraft] = useState(initial);
+  // What was last sent: Enter saves and then blurs, and the blur must not save it again.
+  const submitted = useRef<string | null>(initial.trim());
   if (readOnly) {
     return initial ? (
       <section className={styles.section} aria-label="Description">
@@ -174,7 +177,12 @@ function DescriptionField({
     ) : null;
   }
   const save = () => {
-    if (draft.trim() !== initial.trim()) onSave(draft.trim());
+    const text = draft.trim();
+    if (text === submitted.current) return;
+    submitted.current = text;
+    void onSave(text).then((saved) => {
+      if (!saved) submitted.current = null;
+    });
   };
   return (
     <div className={styles.section}>
