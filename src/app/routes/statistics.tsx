@@ -1,11 +1,11 @@
-import { ChartIcon } from '@/components/ui/icons';
-import { NotAvailable } from '../shell/not-available';
+import { StatisticsDashboard } from '@/features/stats/components/statistics-dashboard';
+import { UploadButton } from '@/features/upload/components/upload-button';
 import { Page } from '../shell/page';
 
 export function Component() {
   return (
     <Page title="Statistics">
-      <NotAvailable what="Statistics" icon={<ChartIcon />} />
+      <StatisticsDashboard emptyAction={<UploadButton />} />
     </Page>
   );
 }
