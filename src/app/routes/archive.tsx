@@ -1,13 +1,7 @@
-import { ArchiveIcon } from '@/components/ui/icons';
-import { NotAvailable } from '../shell/not-available';
-import { Page } from '../shell/page';
+import { TimelinePage } from '@/features/timeline/components/timeline-page';
 
 export function Component() {
-  return (
-    <Page title="Archive">
-      <NotAvailable what="The archive" icon={<ArchiveIcon />} />
-    </Page>
-  );
+  return <TimelinePage view="archive" />;
 }
 
 export { RouteErrorBoundary as ErrorBoundary } from '../errors/route-error-boundary';

@@ -1,13 +1,7 @@
-import { HeartIcon } from '@/components/ui/icons';
-import { NotAvailable } from '../shell/not-available';
-import { Page } from '../shell/page';
+import { TimelinePage } from '@/features/timeline/components/timeline-page';
 
 export function Component() {
-  return (
-    <Page title="Favorites">
-      <NotAvailable what="Favorites" icon={<HeartIcon />} />
-    </Page>
-  );
+  return <TimelinePage view="favorites" />;
 }
 
 export { RouteErrorBoundary as ErrorBoundary } from '../errors/route-error-boundary';

@@ -1,13 +1,8 @@
-import { PhotosIcon } from '@/components/ui/icons';
-import { NotAvailable } from '../shell/not-available';
-import { Page } from '../shell/page';
+import { TimelinePage } from '@/features/timeline/components/timeline-page';
+import { UploadButton } from '@/features/upload/components/upload-button';
 
 export function Component() {
-  return (
-    <Page title="Photos">
-      <NotAvailable what="The photo timeline" icon={<PhotosIcon />} />
-    </Page>
-  );
+  return <TimelinePage view="timeline" emptyAction={<UploadButton />} />;
 }
 
 export { RouteErrorBoundary as ErrorBoundary } from '../errors/route-error-boundary';

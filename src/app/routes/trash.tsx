@@ -1,13 +1,7 @@
-import { TrashIcon } from '@/components/ui/icons';
-import { NotAvailable } from '../shell/not-available';
-import { Page } from '../shell/page';
+import { TimelinePage } from '@/features/timeline/components/timeline-page';
 
 export function Component() {
-  return (
-    <Page title="Trash">
-      <NotAvailable what="The trash" icon={<TrashIcon />} />
-    </Page>
-  );
+  return <TimelinePage view="trash" />;
 }
 
 export { RouteErrorBoundary as ErrorBoundary } from '../errors/route-error-boundary';

@@ -1,13 +1,8 @@
-import { VideoIcon } from '@/components/ui/icons';
-import { NotAvailable } from '../shell/not-available';
-import { Page } from '../shell/page';
+import { TimelinePage } from '@/features/timeline/components/timeline-page';
+import { UploadButton } from '@/features/upload/components/upload-button';
 
 export function Component() {
-  return (
-    <Page title="Videos">
-      <NotAvailable what="The video list" icon={<VideoIcon />} />
-    </Page>
-  );
+  return <TimelinePage view="videos" emptyAction={<UploadButton />} />;
 }
 
 export { RouteErrorBoundary as ErrorBoundary } from '../errors/route-error-boundary';

@@ -82,3 +82,11 @@ export const timelineViews: Record<TimelineViewName, TimelineView> = {
 export function isTimelineViewName(value: unknown): value is TimelineViewName {
   return typeof value === 'string' && Object.hasOwn(timelineViews, value);
 }
+
+/**
+ * The viewer's URL for an asset. The view it was opened from travels in the history
+ * state (`{ view }`, which survives a reload), so previous/next follow that view's order.
+ */
+export function viewerPath(id: string): string {
+  return `/photos/${encodeURIComponent(id)}`;
+}

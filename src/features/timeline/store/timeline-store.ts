@@ -49,8 +49,10 @@ export class TimelineStore {
   private scrollCorrection: number | null = null;
   /** True while the user scrolls fast: new tiles wait with their placeholder. */
   imagesPaused = false;
-  /** The asset keyboard focus is on (kept across remounts, e.g. back from the viewer). */
-  focusedId: string | null = null;
+  /** The tile keyboard focus is on, kept across remounts (back from the viewer). */
+  private focused: { id: string; timeBucket: string; index: number } | null = null;
+  /** The focused tile must take DOM focus once it is rendered. */
+  pendingFocus = false;
   bucketsLoaded = false;
 
   private byKey = new Map<string, MonthEntry>();
@@ -265,6 +267,77 @@ export class TimelineStore {
     const entry = this.months[month];
     const d = entry?.layout?.days[day];
     return entry && d ? entry.top + d.top : null;
+  }
+
+  /** Makes a tile the focused one; `moveFocus` also moves DOM focus there after render. */
+  setFocus(pos: AssetPosition, moveFocus: boolean): void {
+    const entry = this.months[pos.month];
+    const id = entry?.data?.ids[pos.index];
+    if (!entry || id === undefined) return;
+    this.focused = { id, timeBucket: entry.timeBucket, index: pos.index };
+    if (moveFocus) this.pendingFocus = true;
+    this.emit();
+  }
+
+  /** Reads and clears the request to move DOM focus to the focused tile. */
+  takePendingFocus(): boolean {
+    const pending = this.pendingFocus;
+    this.pendingFocus = false;
+    return pending;
+  }
+
+  get focusedId(): string | null {
+    return this.focused?.id ?? null;
+  }
+
+  /** Where the focused tile is now (its month may have moved or reloaded), or null. */
+  focusedPosition(): AssetPosition | null {
+    const f = this.focused;
+    if (!f) return null;
+    const entry = this.byKey.get(f.timeBucket);
+    if (entry?.data?.ids[f.index] === f.id)
+      return { month: this.months.indexOf(entry), index: f.index };
+    const found = this.findAsset(f.id);
+    if (found) {
+      this.focused = {
+        ...f,
+        timeBucket: this.months[found.month]?.timeBucket ?? '',
+        index: found.index,
+      };
+    }
+    return found;
+  }
+
+  /** The first laid-out asset whose row ends below content position y. */
+  firstAssetFrom(y: number): AssetPosition | null {
+    for (let m = Math.max(0, this.monthIndexAt(y)); m < this.months.length; m++) {
+      const entry = this.months[m];
+      const layout = entry?.layout;
+      if (!entry || !layout) return null;
+      const local = y - entry.top;
+      let lo = 0;
+      let hi = layout.rowCount;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((layout.rowTop[mid] ?? 0) + (layout.rowHeight[mid] ?? 0) <= local) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo < layout.rowCount) return { month: m, index: layout.rowStart[lo] ?? 0 };
+    }
+    return null;
+  }
+
+  /** The scroll position that brings an asset fully into view below the sticky headers. */
+  scrollTopToShow(pos: AssetPosition): number | null {
+    const rect = this.assetRect(pos);
+    const g = this.geometry;
+    if (!rect || !g) return null;
+    const headers = g.monthHeaderHeight + g.dayHeaderHeight;
+    if (rect.top - headers < this.scrollTop) return rect.top - headers;
+    if (rect.top + rect.height > this.scrollTop + this.viewportHeight) {
+      return rect.top + rect.height + g.spacing - this.viewportHeight;
+    }
+    return null;
   }
 
   // ---- internals -------------------------------------------------------------------------
