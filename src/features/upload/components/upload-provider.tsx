@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useDropzone, type DropEvent } from 'react-dropzone';
+import { assetQueries } from '@/features/assets/asset-queries';
 import { getDeviceId } from '@/lib/device-id';
 import { createHasher } from '../hashing/hash-pool';
 import { walkDataTransfer, type WalkFailure } from '../picking/walk-entries';
@@ -8,7 +9,7 @@ import type { PickedFile } from '../queue/classify';
 import { UploadQueue } from '../queue/upload-queue';
 import { UploadContext, type UploadActions } from '../upload-context';
 import { createApiUploadPort } from '../upload-port';
-import { ASSETS_QUERY_KEY, uploadQueries } from '../upload-queries';
+import { uploadQueries } from '../upload-queries';
 import { UploadPanel } from './upload-panel';
 import styles from './upload-provider.module.css';
 
@@ -54,7 +55,7 @@ export function UploadProvider({ children }: { children: ReactNode }) {
         hasher: createHasher(),
         deviceId: getDeviceId(),
         concurrency: concurrencySetting(),
-        onAssetsChanged: () => void queryClient.invalidateQueries({ queryKey: ASSETS_QUERY_KEY }),
+        onAssetsChanged: () => void queryClient.invalidateQueries({ queryKey: assetQueries.all() }),
       }),
   );
   // Leaving the signed-in area (sign-out) stops what is still running.
