@@ -17,6 +17,8 @@ async function signIn(page: Page, email: string, password: string) {
 test('first run: sign up the admin, sign in, see the name in the header, sign out', async ({
   browser,
 }) => {
+  // Starts a server of its own: allow for that on a busy machine.
+  test.setTimeout(180_000);
   const server = await startLocalServer();
   const page = await pageOn(browser, server);
   try {
@@ -130,6 +132,8 @@ test('shell: navigation, 404 page, skip link and the shortcuts dialog', async ({
 });
 
 test('when the server is down the app says so, retries, and recovers', async ({ browser }) => {
+  // Starts a server twice: allow for that on a busy machine.
+  test.setTimeout(180_000);
   let server = await startLocalServer();
   const { port } = new URL(server.url);
   const page = await pageOn(browser, server);
@@ -164,7 +168,7 @@ test('when the server is down the app says so, retries, and recovers', async ({ 
     // Back on the same address and data: the app finds it by itself, still signed in.
     server = await startLocalServer({ port: Number(port), dataDir: server.dataDir });
     await expect(page.getByRole('heading', { name: 'Favorites', level: 1 })).toBeVisible({
-      timeout: 20_000,
+      timeout: 30_000,
     });
     await expect(page.getByRole('button', { name: ADMIN.name })).toBeVisible();
     await expect(page.getByText('Can’t reach the server')).toHaveCount(0);
