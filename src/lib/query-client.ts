@@ -77,12 +77,18 @@ function isSilentError(error: Error): boolean {
  * Whether a failed query deserves a toast: only a background refetch of data that is on screen
  * (a first load shows its error inline) and not a 401, an abort or `meta.silent`.
  */
-export function shouldToastQueryError(error: Error, query: AnyQuery): boolean {
+export function shouldToastQueryError(
+  error: Error,
+  query: { state: { data: unknown }; meta?: LightboxQueryMeta },
+): boolean {
   return query.state.data !== undefined && !query.meta?.silent && !isSilentError(error);
 }
 
 /** Whether a failed mutation deserves a toast: always, unless silent, a 401 or an abort. */
-export function shouldToastMutationError(error: Error, mutation: AnyMutation): boolean {
+export function shouldToastMutationError(
+  error: Error,
+  mutation: { meta?: LightboxQueryMeta },
+): boolean {
   return !mutation.meta?.silent && !isSilentError(error);
 }
 
