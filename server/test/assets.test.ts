@@ -498,6 +498,16 @@ describe('assets', () => {
         expect(res.statusCode, JSON.stringify(body)).toBe(400);
         expect(res.json<{ message: unknown }>().message).toBeTruthy();
       }
+      const locked = await send('PUT', `/api/assets/${id}`, { visibility: 'locked' });
+      expect(locked.statusCode).toBe(401);
+      expect(locked.json()).toMatchObject({ message: 'Elevated permission is required' });
+      expect(
+        (await send('PUT', '/api/assets', { ids: [id], visibility: 'locked' })).statusCode,
+      ).toBe(401);
+      const lockedUpload = await injectUpload(t.app, token, await makeJpeg(43), {
+        fields: uploadFields({ visibility: 'locked' }),
+      });
+      expect(lockedUpload.statusCode).toBe(401);
       const malformed = await t.app.inject({
         method: 'PUT',
         url: `/api/assets/${id}`,

@@ -79,7 +79,11 @@ function fileNameWithoutExtension(name: string): string {
   return ext ? name.slice(0, -ext.length) : name;
 }
 
-/** Immich validates latitude and longitude as a pair. */
+/**
+ * Immich validates latitude and longitude as a pair. (Moving assets to 'locked' needs a PIN-elevated
+ * session, which this server does not grant: without it a locked asset could never be reached again,
+ * so the routes answer Immich's 401 "Elevated permission is required" instead.)
+ */
 function checkCoordinates(body: UpdateBody): void {
   const errors: string[] = [];
   if (body.longitude !== undefined && body.latitude === undefined)
@@ -219,6 +223,7 @@ export async function assetRoutes(app: FastifyInstance): Promise<void> {
       let placed: Awaited<ReturnType<typeof place>> | undefined;
       try {
         const fields = parseUploadFields(upload.fields, 'create');
+        if (fields.visibility === 'locked') requireElevatedPermission();
         const { file, sidecar, originalFileName } = verifyFiles(
           upload,
           fields,
@@ -568,6 +573,7 @@ export async function assetRoutes(app: FastifyInstance): Promise<void> {
       const auth = requirePermission(request, 'asset.update');
       const { ids, isFavorite, visibility: vis, duplicateId } = request.body;
       checkCoordinates(request.body);
+      if (request.body.visibility === 'locked') requireElevatedPermission();
       requireAssetAccess(app, auth, 'asset.update', ids);
       const unique = [...new Set(ids)];
       app.db.transaction(() => {
@@ -644,6 +650,7 @@ export async function assetRoutes(app: FastifyInstance): Promise<void> {
       const { id } = request.params;
       const body = request.body ?? {};
       checkCoordinates(body);
+      if (body.visibility === 'locked') requireElevatedPermission();
       requireAssetAccess(app, auth, 'asset.update', [id]);
       const before = repos.assets.byId(id);
       if (!before) throw badRequest('Asset not found');
