@@ -181,7 +181,11 @@ test.describe('upload', () => {
   }) => {
     await uploadThroughApi(api, media('already-there.jpg'));
     await page.goto('/');
-    await expect(page.getByRole('button', { name: 'Upload', exact: true })).toBeVisible();
+    await expect(
+      page.getByRole('banner').getByRole('button', { name: 'Upload', exact: true }),
+    ).toBeVisible();
+    const tiles = page.getByRole('gridcell', { name: /^(Photo|Video) taken/ });
+    await expect(tiles).toHaveCount(1);
 
     const dropped = [
       'beach.jpg',
@@ -210,6 +214,9 @@ test.describe('upload', () => {
     await expect(row(page, 'beach.jpg.xmp')).toHaveCount(0);
     const overall = panel.getByRole('progressbar', { name: 'Overall upload progress' });
     await expect(overall).toHaveAttribute('aria-valuenow', '100');
+    // The timeline shows the new photos and the video without a reload.
+    await expect(tiles).toHaveCount(5);
+    await expect(page.getByRole('gridcell', { name: /^Video taken/ })).toHaveCount(1);
 
     // What the server keeps is exactly what was dropped.
     const uploaded = ['beach.jpg', 'forest.jpg', 'diagram.png', 'clip.mp4'].map(media);
