@@ -22,7 +22,10 @@ export class StoragePaths {
   }
 
   original(userId: string, assetId: string, extension: string): string {
-    return path.join(this.shard('library', userId, assetId), `${assetId}${safeExtension(extension)}`);
+    return path.join(
+      this.shard('library', userId, assetId),
+      `${assetId}${safeExtension(extension)}`,
+    );
   }
 
   thumbnail(userId: string, assetId: string): string {
