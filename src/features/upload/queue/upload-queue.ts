@@ -128,7 +128,7 @@ export interface UploadTotals {
   /** Files that reached a final state. */
   finished: number;
   byState: Record<UploadState, number>;
-  /** Bytes that this queue has to send (files not skipped, duplicated or cancelled). */
+  /** Bytes that this queue has to send (files not skipped, duplicated, failed or cancelled). */
   bytesTotal: number;
   bytesSent: number;
   /** Bytes per second over the last seconds (0 when nothing is moving). */
@@ -775,7 +775,13 @@ export class UploadQueue {
     let bytesSent = 0;
     for (const item of this.items) {
       byState[item.state]++;
-      if (item.state === 'skipped' || item.state === 'duplicate' || item.state === 'cancelled')
+      // Bytes still to send: failed files come back in when retried.
+      if (
+        item.state === 'skipped' ||
+        item.state === 'duplicate' ||
+        item.state === 'cancelled' ||
+        item.state === 'failed'
+      )
         continue;
       bytesTotal += item.size;
       if (item.state === 'done') bytesSent += item.size;
