@@ -8,13 +8,14 @@ import {
   type MouseEvent,
   type ReactNode,
 } from 'react';
-import { NavigationType, useNavigate, useNavigationType } from 'react-router';
+import { NavigationType, useLocation, useNavigate, useNavigationType } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { PhotosIcon } from '@/components/ui/icons';
 import { useShortcuts } from '@/lib/shortcuts';
 import { monthQuery, timeBucketsQuery } from '../month-query';
+import { monthFromSearch, monthIndexFor } from '../month-param';
 import { getTimelineState } from '../timeline-state';
 import { SelectionContext } from '../selection/selection-context';
 import { selectedAssetOf } from '../selection/selection-store';
@@ -57,6 +58,7 @@ export function Timeline({ view: name, selectionActions, emptyAction }: Timeline
   const buckets = useQuery(timeBucketsQuery(view));
   const navigate = useNavigate();
   const navigationType = useNavigationType();
+  const { search } = useLocation();
   const scrollerRef = useRef<HTMLDivElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
   const scrollerId = useId();
@@ -83,7 +85,7 @@ export function Timeline({ view: name, selectionActions, emptyAction }: Timeline
   }, [store, hasGrid]);
 
   // Back (or forward) to the grid: where it was, with the tile that was opened focused.
-  // Any other arrival starts at the top.
+  // Any other arrival starts at the top, or at the month `?month=YYYY-MM` asks for.
   const restored = useRef(false);
   useLayoutEffect(() => {
     if (restored.current || !hasGrid) return;
@@ -91,9 +93,11 @@ export function Timeline({ view: name, selectionActions, emptyAction }: Timeline
     if (navigationType === NavigationType.Pop) store.scrollTo(store.scrollTop);
     else {
       store.takePendingFocus();
-      store.scrollTo(0);
+      const month = monthFromSearch(search);
+      const index = month ? monthIndexFor(store.months, month) : -1;
+      store.scrollTo(store.months[index]?.top ?? 0);
     }
-  }, [store, hasGrid, navigationType]);
+  }, [store, hasGrid, navigationType, search]);
 
   // Before paint: apply scroll anchoring, then move DOM focus where the keyboard went.
   useLayoutEffect(() => {
