@@ -3,6 +3,9 @@ import fs from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import sharp, { type Sharp } from 'sharp';
 import { StoragePaths } from '../src/storage/paths.ts';
 import type { MediaJob } from '../src/media/index.ts';
@@ -72,6 +75,37 @@ export async function pixel(
     .removeAlpha()
     .raw()
     .toBuffer({ resolveWithObject: true });
+  if (x < 0 || y < 0 || x >= info.width || y >= info.height) {
+    throw new RangeError(`pixel ${x},${y} is outside the ${info.width}×${info.height} image`);
+  }
   const offset = (y * info.width + x) * info.channels;
   return { r: data[offset] ?? 0, g: data[offset + 1] ?? 0, b: data[offset + 2] ?? 0 };
+}
+
+/** Whether a program is installed (it runs with `args` and exits 0). */
+export function hasProgram(program: string, args: string[] = ['--version']): boolean {
+  return spawnSync(program, args).status === 0;
+}
+
+interface JxlEncoder {
+  default: (
+    image: { data: Uint8ClampedArray; width: number; height: number },
+    options?: { quality?: number },
+  ) => Promise<ArrayBuffer>;
+  init: (options: { wasmBinary: Uint8Array }) => Promise<unknown>;
+}
+
+/** Encodes a picture as JPEG XL with the WebAssembly encoder from @jsquash/jxl. */
+export async function encodeJxl(image: Sharp): Promise<Buffer> {
+  const { data, info } = await image.ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  const encodePath = createRequire(import.meta.url).resolve('@jsquash/jxl/encode.js');
+  const encoder = (await import(pathToFileURL(encodePath).href)) as JxlEncoder;
+  const wasm = path.join(path.dirname(encodePath), 'codec', 'enc', 'jxl_enc.wasm');
+  await encoder.init({ wasmBinary: await fs.readFile(wasm) });
+  const pixels = new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength);
+  const encoded = await encoder.default(
+    { data: pixels, width: info.width, height: info.height },
+    { quality: 90 },
+  );
+  return Buffer.from(encoded);
 }

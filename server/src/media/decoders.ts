@@ -16,6 +16,9 @@ import { programWorks, runCommand } from './tools.ts';
  */
 
 export type DecoderKind = 'heic' | 'jxl';
+
+/** A decoder still busy after this long is stuck on a damaged file: it is stopped. */
+export const DECODE_TIMEOUT_MS = 300_000;
 export type DecoderPreference = 'auto' | 'wasm';
 
 export interface DecoderTools {
@@ -127,11 +130,15 @@ export function decodeWithSystemTool(
     const program = kind === 'heic' ? tools.heifConvert : tools.djxl;
     const args = kind === 'heic' ? ['--quiet', file, output] : [file, output];
     try {
-      await runCommand(program, args, { signal, maxStdout: 1 << 20 });
+      await runCommand(program, args, { signal, maxStdout: 1 << 20, timeoutMs: DECODE_TIMEOUT_MS });
     } catch (error) {
       // heif-convert 1.15 has no --quiet; retry without it.
       if (kind !== 'heic' || signal?.aborted) throw error;
-      await runCommand(program, [file, output], { signal, maxStdout: 1 << 20 });
+      await runCommand(program, [file, output], {
+        signal,
+        maxStdout: 1 << 20,
+        timeoutMs: DECODE_TIMEOUT_MS,
+      });
     }
     // heif-convert names outputs decoded-1.png, decoded-2.png… when a file holds several images.
     const produced = (await fs.readdir(dir)).filter((name) => name.endsWith('.png')).sort();
@@ -195,12 +202,20 @@ export async function decodeWithWasm(
   };
   const answer = await new Promise<WorkerAnswer>((resolve, reject) => {
     const worker = new Worker(WORKER_SOURCE, { eval: true, workerData });
-    const onAbort = () => {
+    const stop = (reason: Error) => {
       void worker.terminate();
-      reject(signal?.reason instanceof Error ? signal.reason : new Error('aborted'));
+      reject(reason);
     };
+    const onAbort = () =>
+      stop(signal?.reason instanceof Error ? signal.reason : new Error('aborted'));
+    const timer = setTimeout(() => {
+      stop(new Error(`the ${kind} decoder took longer than ${DECODE_TIMEOUT_MS / 1000} s`));
+    }, DECODE_TIMEOUT_MS);
     signal?.addEventListener('abort', onAbort, { once: true });
-    const done = () => signal?.removeEventListener('abort', onAbort);
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    };
     worker.once('message', (message: WorkerAnswer) => {
       done();
       resolve(message);

@@ -1,5 +1,5 @@
 import fs from 'node:fs/promises';
-import exifr from 'exifr';
+import { ExifReader } from './exif-reader.ts';
 import sharp from 'sharp';
 import tzLookup from '@photostructure/tz-lookup';
 import {
@@ -87,6 +87,9 @@ export interface MetadataOutcome {
   localDateTime: string | null;
   timeZone: string | null;
 }
+
+/** exifr runs in a worker thread with a time limit (see exif-reader.ts). */
+const exifr = new ExifReader();
 
 type Group = Record<string, unknown>;
 type Groups = Record<string, Group | undefined>;
@@ -186,11 +189,10 @@ async function parseXmp(text: string): Promise<TagSet | null> {
   if (start < 0) return null;
   let groups: Groups | undefined;
   try {
-    groups = (await exifr.sidecar(
-      Buffer.from(text.slice(start), 'utf8'),
-      { reviveValues: false, translateValues: false },
-      'xmp',
-    )) as Groups | undefined;
+    groups = (await exifr.sidecar(Buffer.from(text.slice(start), 'utf8'), {
+      reviveValues: false,
+      translateValues: false,
+    })) as Groups | undefined;
   } catch {
     return null;
   }

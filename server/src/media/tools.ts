@@ -23,12 +23,12 @@ export class CommandError extends Error {
 /**
  * Runs a program without a shell, collecting its output. Aborting the signal kills it (SIGKILL)
  * and the promise rejects only after the process has exited, so callers can clean up knowing it
- * is gone. A missing program rejects with ENOENT.
+ * is gone; so does running longer than `timeoutMs`. A missing program rejects with ENOENT.
  */
 export function runCommand(
   program: string,
   args: string[],
-  options: { signal?: AbortSignal; input?: Buffer; maxStdout?: number } = {},
+  options: { signal?: AbortSignal; input?: Buffer; maxStdout?: number; timeoutMs?: number } = {},
 ): Promise<CommandOutput> {
   return new Promise((resolve, reject) => {
     if (options.signal?.aborted) {
@@ -47,6 +47,15 @@ export function runCommand(
     const onAbort = () =>
       kill(options.signal?.reason instanceof Error ? options.signal.reason : new Error('aborted'));
     options.signal?.addEventListener('abort', onAbort, { once: true });
+    const timer = options.timeoutMs
+      ? setTimeout(() => {
+          kill(
+            new Error(
+              `${program} took longer than ${Math.round((options.timeoutMs ?? 0) / 1000)} s`,
+            ),
+          );
+        }, options.timeoutMs)
+      : undefined;
 
     child.stdout.on('data', (chunk: Buffer) => {
       stdoutBytes += chunk.length;
@@ -69,6 +78,7 @@ export function runCommand(
     const finish = (code: number | null) => {
       if (settled) return;
       settled = true;
+      clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);
       if (failure) reject(failure);
       else if (code !== 0) reject(new CommandError(program, code, stderr));

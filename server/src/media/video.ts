@@ -54,7 +54,7 @@ export async function probeVideo(
   const { stdout } = await runCommand(
     tools.ffprobe,
     ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', file],
-    { signal, maxStdout: 16 << 20 },
+    { signal, maxStdout: 16 << 20, timeoutMs: 120_000 },
   );
   const data = JSON.parse(stdout.toString('utf8')) as FfprobeOutput;
   const streams = data.streams ?? [];
@@ -229,7 +229,7 @@ export async function extractPoster(
           'png',
           '-',
         ],
-        { signal, maxStdout: 512 << 20 },
+        { signal, maxStdout: 512 << 20, timeoutMs: 300_000 },
       );
       if (stdout.length > 0) return stdout;
     } catch (error) {
