@@ -1,7 +1,7 @@
 import { redirect, type LoaderFunctionArgs } from 'react-router';
 import type { QueryClient } from '@tanstack/react-query';
 import { isApiError, onUnauthorized } from '@/api/client';
-import { sessionQueries } from '@/features/session/session-queries';
+import { authQueries } from '@/features/auth/auth-queries';
 import { queryClient } from '@/lib/query-client';
 import { clearToasts } from '@/components/ui/toast';
 
@@ -37,7 +37,7 @@ export function signInPath(from: string): string {
 /** Loader of the signed-in part of the app: the current user, or a redirect to sign-in. */
 export async function requireSession({ request }: LoaderFunctionArgs) {
   try {
-    return await queryClient.ensureQueryData(sessionQueries.me());
+    return await queryClient.ensureQueryData(authQueries.me());
   } catch (error) {
     if (isApiError(error) && error.status === 401) {
       const url = new URL(request.url);
@@ -69,9 +69,11 @@ interface NavigatingRouter {
 export function installUnauthorizedRedirect(router: NavigatingRouter): () => void {
   return onUnauthorized(() => {
     const current = router.state.navigation.location ?? router.state.location;
-    if (current.pathname.startsWith('/auth/')) return;
+    // Sign-in pages handle their own 401s; shared-link visitors have no session to lose
+    // (their page explains a bad or expired key itself).
+    if (current.pathname.startsWith('/auth/') || current.pathname.startsWith('/share/')) return;
     // Only someone who was signed in in this tab hears that the session ended.
-    const expired = queryClient.getQueryData(sessionQueries.me().queryKey) !== undefined;
+    const expired = queryClient.getQueryData(authQueries.me().queryKey) !== undefined;
     clearSession();
     void router.navigate(signInPath(current.pathname + current.search + current.hash), {
       replace: true,

@@ -8,6 +8,7 @@ import {
 } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { isApiError } from '@/api/client';
+import { authQueries } from '@/features/auth/auth-queries';
 import { sessionQueries } from '@/features/session/session-queries';
 import { queryClient } from '@/lib/query-client';
 import { AuthCard } from '../auth/auth-card';
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const config = await queryClient.ensureQueryData(sessionQueries.serverConfig());
   if (!config.isInitialized) return redirect(SIGN_UP_PATH);
   try {
-    await queryClient.ensureQueryData(sessionQueries.me());
+    await queryClient.ensureQueryData(authQueries.me());
     return redirect(safeContinuePath(new URL(request.url).searchParams.get('continue')));
   } catch (error) {
     if (!isApiError(error) || error.status !== 401) throw error;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Outlet, useNavigation } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { sessionQueries } from '@/features/session/session-queries';
+import { authQueries } from '@/features/auth/auth-queries';
 import { UploadProvider } from '@/features/upload/components/upload-provider';
 import { useShortcuts } from '@/lib/shortcuts';
 import { ShortcutsDialog } from '../shortcuts-dialog';
@@ -16,7 +16,7 @@ import styles from './app-shell.module.css';
  */
 export function AppShell() {
   // The route's loader (requireSession) has put the user in the cache.
-  const { data: user } = useQuery(sessionQueries.me());
+  const { data: user } = useQuery(authQueries.me());
   const navigation = useNavigation();
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
 

@@ -1,24 +1,21 @@
 import { queryOptions } from '@tanstack/react-query';
 import { getServerConfig } from '@/api/server';
-import { getMyUser } from '@/api/users';
 
-/** Who is signed in, and whether the server has been set up (its first admin exists). */
+/**
+ * What the sign-in pages ask before anyone is signed in. The current user is
+ * authQueries.me() (features/auth).
+ */
 export const sessionQueries = {
-  all: () => ['session'] as const,
-  /** GET /users/me. A 401 means "not signed in": it is not retried. */
-  me: () =>
-    queryOptions({
-      queryKey: [...sessionQueries.all(), 'me'],
-      queryFn: ({ signal }) => getMyUser(signal),
-      staleTime: 5 * 60_000,
-      retry: false,
-    }),
-  /** GET /server/config: public; `isInitialized` is false until the admin signs up. */
+  /**
+   * GET /server/config: public; `isInitialized` is false until the admin signs up. Same key and
+   * function as serverQueries.config() (features/server), which ESLint's "never import server/"
+   * pattern keeps the app from importing, so both share one cache entry. Not retried: a server
+   * that does not answer gets the unreachable notice at once.
+   */
   serverConfig: () =>
     queryOptions({
-      queryKey: [...sessionQueries.all(), 'server-config'],
+      queryKey: ['server', 'config'] as const,
       queryFn: ({ signal }) => getServerConfig(signal),
-      staleTime: 60_000,
       retry: false,
     }),
 };
