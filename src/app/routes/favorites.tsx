@@ -1,7 +1,13 @@
+import { BulkActions } from '@/features/bulk-edit/components/bulk-actions';
 import { TimelinePage } from '@/features/timeline/components/timeline-page';
 
 export function Component() {
-  return <TimelinePage view="favorites" />;
+  return (
+    <TimelinePage
+      view="favorites"
+      selectionActions={(selection) => <BulkActions selection={selection} />}
+    />
+  );
 }
 
 export { RouteErrorBoundary as ErrorBoundary } from '../errors/route-error-boundary';

@@ -1,8 +1,15 @@
+import { BulkActions } from '@/features/bulk-edit/components/bulk-actions';
 import { TimelinePage } from '@/features/timeline/components/timeline-page';
 import { UploadButton } from '@/features/upload/components/upload-button';
 
 export function Component() {
-  return <TimelinePage view="videos" emptyAction={<UploadButton />} />;
+  return (
+    <TimelinePage
+      view="videos"
+      selectionActions={(selection) => <BulkActions selection={selection} />}
+      emptyAction={<UploadButton />}
+    />
+  );
 }
 
 export { RouteErrorBoundary as ErrorBoundary } from '../errors/route-error-boundary';
