@@ -9,7 +9,7 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { isApiError } from '@/api/client';
 import { authQueries } from '@/features/auth/auth-queries';
-import { sessionQueries } from '@/features/session/session-queries';
+import { serverQueries } from '@/features/server-info/server-queries';
 import { queryClient } from '@/lib/query-client';
 import { AuthCard } from '../auth/auth-card';
 import { SignInForm } from '../auth/sign-in-form';
@@ -20,7 +20,8 @@ import { clearSession, safeContinuePath, SIGN_UP_PATH, type SignInState } from '
  * Immich does); someone already signed in goes on to where they were headed.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const config = await queryClient.ensureQueryData(sessionQueries.serverConfig());
+  // Not retried: a server that does not answer gets the unreachable notice at once.
+  const config = await queryClient.ensureQueryData({ ...serverQueries.config(), retry: false });
   if (!config.isInitialized) return redirect(SIGN_UP_PATH);
   try {
     await queryClient.ensureQueryData(authQueries.me());

@@ -1,6 +1,6 @@
 import { redirect, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
-import { sessionQueries } from '@/features/session/session-queries';
+import { serverQueries } from '@/features/server-info/server-queries';
 import { queryClient } from '@/lib/query-client';
 import { AuthCard } from '../auth/auth-card';
 import { SignUpForm } from '../auth/sign-up-form';
@@ -8,7 +8,7 @@ import { SIGN_IN_PATH, type SignInState } from '../session';
 
 /** Only a server without an admin offers this page. */
 export async function loader() {
-  const config = await queryClient.ensureQueryData(sessionQueries.serverConfig());
+  const config = await queryClient.ensureQueryData({ ...serverQueries.config(), retry: false });
   if (config.isInitialized) return redirect(SIGN_IN_PATH);
   return null;
 }
@@ -23,7 +23,7 @@ export function Component() {
     >
       <SignUpForm
         onSignedUp={(admin) => {
-          client.setQueryData(sessionQueries.serverConfig().queryKey, (config) =>
+          client.setQueryData(serverQueries.config().queryKey, (config) =>
             config ? { ...config, isInitialized: true } : config,
           );
           const state: SignInState = { createdEmail: admin.email };
