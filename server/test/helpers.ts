@@ -35,5 +35,5 @@ export async function signUpAdmin(app: FastifyInstance): Promise<string> {
     url: '/api/auth/login',
     payload: { email: ADMIN.email, password: ADMIN.password },
   });
-  return (login.json() as { accessToken: string }).accessToken;
+  return login.json<{ accessToken: string }>().accessToken;
 }
