@@ -101,10 +101,19 @@ async function info(api: APIRequestContext, id: string): Promise<AssetInfo> {
 const viewer = (page: Page, fileName?: string) =>
   page.getByRole('dialog', fileName ? { name: fileName, exact: true } : undefined);
 
+/** Opens the viewer by its address (a deep link) and waits for the asset's name. */
+async function openViewer(page: Page, id: string, fileName: string): Promise<void> {
+  await page.goto(`/photos/${id}`);
+  // The first load also fetches the app's code and the session: allow for a busy machine.
+  await expect(viewer(page, fileName)).toBeVisible({ timeout: 30_000 });
+}
+
 /** Natural size of the photo the viewer shows, once it has loaded. */
 async function shownSize(photo: Locator): Promise<{ width: number; height: number }> {
   await expect
-    .poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+    .poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), {
+      timeout: 30_000,
+    })
     .toBeGreaterThan(0);
   return photo.evaluate((img: HTMLImageElement) => ({
     width: img.naturalWidth,
@@ -113,6 +122,8 @@ async function shownSize(photo: Locator): Promise<{ width: number; height: numbe
 }
 
 test.describe('viewer', () => {
+  // Uploads, media generation and a browser per test: allow for a busy machine.
+  test.describe.configure({ timeout: 120_000 });
   test('opens a photo from the grid, goes next and back by keyboard across months', async ({
     page,
     api,
@@ -164,8 +175,7 @@ test.describe('viewer', () => {
     signedIn: _,
   }) => {
     const id = await upload(api, await jpeg('notes.jpg'), '2024-05-02T08:00:00.000Z');
-    await page.goto(`/photos/${id}`);
-    await expect(viewer(page, 'notes.jpg')).toBeVisible();
+    await openViewer(page, id, 'notes.jpg');
     await page.keyboard.press('i');
     const description = page.getByRole('textbox', { name: 'Description' });
     await description.fill('Sunset over the harbour');
@@ -192,7 +202,7 @@ test.describe('viewer', () => {
       (response) =>
         response.url().includes(`/assets/${id}/video/playback`) && response.status() === 206,
     );
-    await page.goto(`/photos/${id}`);
+    await openViewer(page, id, 'clip.mp4');
     const video = viewer(page, 'clip.mp4').getByLabel('Video: clip.mp4');
     await expect(video).toBeVisible();
     await ranged; // the browser streams with Range requests
@@ -222,8 +232,7 @@ test.describe('viewer', () => {
   test('downloads the original with its name and bytes', async ({ page, api, signedIn: _ }) => {
     const photo = await jpeg('Holiday Photo (1).jpg');
     const id = await upload(api, photo, '2024-07-01T12:00:00.000Z');
-    await page.goto(`/photos/${id}`);
-    await expect(viewer(page, 'Holiday Photo (1).jpg')).toBeVisible();
+    await openViewer(page, id, 'Holiday Photo (1).jpg');
     const downloading = page.waitForEvent('download');
     await page.getByRole('link', { name: 'Download original' }).click();
     const download = await downloading;
@@ -238,19 +247,19 @@ test.describe('viewer', () => {
     signedIn: _,
   }) => {
     const id = await upload(api, await jpeg('bin.jpg'), '2024-08-01T12:00:00.000Z');
-    await page.goto(`/photos/${id}`);
-    await expect(viewer(page, 'bin.jpg')).toBeVisible();
+    await openViewer(page, id, 'bin.jpg');
     await page.keyboard.press('Delete');
     const toast = page.getByRole('status').filter({ hasText: 'Moved to trash' });
     await expect(toast).toBeVisible();
+    // The pointer on the toast holds it open while the server is asked.
+    await toast.hover();
     await expect.poll(async () => (await info(api, id)).isTrashed).toBe(true);
     await toast.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(async () => (await info(api, id)).isTrashed).toBe(false);
 
     // Trashed again, then restored from the viewer opened on the trashed photo.
     expect((await api.delete('/api/assets', { data: { ids: [id] } })).status()).toBe(204);
-    await page.goto(`/photos/${id}`);
-    await expect(viewer(page, 'bin.jpg')).toBeVisible();
+    await openViewer(page, id, 'bin.jpg');
     await page.getByRole('button', { name: 'Restore' }).click();
     await expect(
       page.getByRole('status').filter({ hasText: 'Restored from the trash' }),
@@ -260,8 +269,7 @@ test.describe('viewer', () => {
 
   test('deletes permanently after a confirmation', async ({ page, api, signedIn: _ }) => {
     const id = await upload(api, await jpeg('gone.jpg'), '2024-09-01T12:00:00.000Z');
-    await page.goto(`/photos/${id}`);
-    await expect(viewer(page, 'gone.jpg')).toBeVisible();
+    await openViewer(page, id, 'gone.jpg');
     await page.keyboard.press('Shift+Delete');
     const confirm = page.getByRole('dialog', { name: 'Delete permanently?' });
     await expect(confirm).toBeVisible();
@@ -271,7 +279,7 @@ test.describe('viewer', () => {
 
     // Its address now says so, with a way back.
     await page.goto(`/photos/${id}`);
-    await expect(page.getByText('This photo is not available')).toBeVisible();
+    await expect(page.getByText('This photo is not available')).toBeVisible({ timeout: 30_000 });
     await page.getByRole('button', { name: 'Back to the photos' }).click();
     await expect(page).toHaveURL(/\/$/);
   });
@@ -290,17 +298,20 @@ test.describe('viewer', () => {
     await page.goto('/');
     const tile = page.getByRole('gridcell', { name: /^Photo taken/ });
     await expect
-      .poll(() =>
-        tile.evaluate((cell) => {
-          const img = cell.querySelector('img');
-          return img?.complete && img.naturalWidth > 0
-            ? img.naturalHeight > img.naturalWidth
-            : null;
-        }),
+      .poll(
+        () =>
+          tile.evaluate((cell) => {
+            const img = cell.querySelector('img');
+            return img?.complete && img.naturalWidth > 0
+              ? img.naturalHeight > img.naturalWidth
+              : null;
+          }),
+        // The thumbnail is made after the upload: give a busy machine time.
+        { timeout: 30_000 },
       )
       .toBe(true);
 
-    await page.goto(`/photos/${id}`);
+    await openViewer(page, id, 'rotated.jpg');
     const photo = viewer(page, 'rotated.jpg').getByRole('img', { name: 'rotated.jpg' });
     const preview = await shownSize(photo);
     expect(preview.height).toBeGreaterThan(preview.width);
@@ -320,8 +331,7 @@ test.describe('viewer', () => {
   }) => {
     const id = await upload(api, await jpeg('shared.jpg'), '2024-11-01T12:00:00.000Z');
     const privateId = await upload(api, await jpeg('private.jpg'), '2024-11-02T12:00:00.000Z');
-    await page.goto(`/photos/${id}`);
-    await expect(viewer(page, 'shared.jpg')).toBeVisible();
+    await openViewer(page, id, 'shared.jpg');
     await page.getByRole('button', { name: 'Share' }).click();
     const share = page.getByRole('dialog', { name: 'Share' });
     await share.getByRole('button', { name: 'Create link' }).click();
@@ -334,7 +344,7 @@ test.describe('viewer', () => {
       const guest = await visitor.newPage();
       await guest.goto(url);
       const shown = viewer(guest, 'shared.jpg');
-      await expect(shown).toBeVisible();
+      await expect(shown).toBeVisible({ timeout: 30_000 });
       const size = await shownSize(shown.getByRole('img', { name: 'shared.jpg' }));
       expect(size.width).toBeGreaterThan(0);
       // Read-only, and no way into the library.
@@ -345,7 +355,7 @@ test.describe('viewer', () => {
       await expect(guest.getByRole('button', { name: 'Next photo' })).toHaveCount(0);
       // Another asset of the same owner is not reachable through the link.
       await guest.goto(`${url}/photos/${privateId}`);
-      await expect(guest.getByText('This photo is not available')).toBeVisible();
+      await expect(guest.getByText('This photo is not available')).toBeVisible({ timeout: 30_000 });
       await expect(guest.getByRole('img', { name: 'private.jpg' })).toHaveCount(0);
     } finally {
       await visitor.close();
@@ -354,7 +364,7 @@ test.describe('viewer', () => {
 
   test('a missing asset says so instead of loading forever', async ({ page, signedIn: _ }) => {
     await page.goto(`/photos/${randomUUID()}`);
-    await expect(page.getByText('This photo is not available')).toBeVisible();
+    await expect(page.getByText('This photo is not available')).toBeVisible({ timeout: 30_000 });
     await expect(page.getByRole('button', { name: 'Back to the photos' })).toBeVisible();
   });
 });

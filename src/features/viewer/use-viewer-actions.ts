@@ -1,7 +1,6 @@
 import { useRef, useState } from 'react';
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { deleteAssets, replaceAsset, runAssetJobs, updateAsset } from '@/api/assets';
-import { createSharedLink } from '@/api/shared-links';
+import { deleteAssets } from '@/api/assets';
 import { restoreAssets } from '@/api/trash';
 import {
   AssetJobName,
@@ -10,12 +9,19 @@ import {
   type AssetResponseDto,
   type UpdateAssetDto,
 } from '@/api/types';
-import { toast } from '@/components/ui/toast';
+import { dismissToast, toast } from '@/components/ui/toast';
+import { assetQueries, invalidateAssets } from '@/features/assets/asset-queries';
+import {
+  useReplaceAsset,
+  useRunAssetJobs,
+  useUpdateAsset,
+} from '@/features/assets/use-asset-mutations';
+import { useToggleFavorite } from '@/features/assets/use-toggle-favorite';
+import { useCreateSharedLink } from '@/features/sharing/shared-link-queries';
 import { offsetMinutes, toDateTimeLocalValue, toDateTimeOriginal } from './format';
 import type { ShareOptions } from './components/share-dialog';
-import { viewerQueries } from './viewer-queries';
 
-/** What an action did to the asset's place in the view it was opened from. */
+/** The views the viewer can be opened from (the timeline's views). */
 export type ViewerViewName = 'timeline' | 'favorites' | 'archive' | 'trash' | 'videos';
 
 export interface ViewerActionsOptions {
@@ -31,15 +37,13 @@ export interface ViewerActionsOptions {
 
 type Undo = () => void;
 
-const KEY = ['assets'] as const;
-
-/** Replaces the cached asset with `patch` applied; returns how to put it back. */
+/** Changes the cached asset at once (before the server answers); returns how to put it back. */
 function patchDetail(
   client: QueryClient,
   id: string,
   patch: (asset: AssetResponseDto) => AssetResponseDto,
 ): () => void {
-  const queryKey = viewerQueries.asset(id).queryKey;
+  const { queryKey } = assetQueries.detail(id);
   const before = client.getQueryData(queryKey);
   if (before) client.setQueryData(queryKey, patch(before));
   return () => client.setQueryData(queryKey, before);
@@ -59,16 +63,23 @@ function currentDateTimeOriginal(asset: AssetResponseDto): string | null {
   return toDateTimeOriginal(toDateTimeLocalValue(asset.localDateTime), offset);
 }
 
+const JOB_MESSAGES: Record<AssetJobName, string> = {
+  [AssetJobName.RefreshMetadata]: 'Refreshing the metadata',
+  [AssetJobName.RegenerateThumbnail]: 'Regenerating the thumbnails',
+  [AssetJobName.TranscodeVideo]: 'Transcoding the video',
+  [AssetJobName.RefreshFaces]: 'Refreshing the faces',
+};
+
 /**
  * Every single-asset action of the viewer, with its toast and, where the action
  * can be undone, an Undo (in the toast, and Ctrl+Z while the viewer is open).
+ * Built on the shared asset mutations (features/assets); trash, restore and
+ * delete are the viewer's own so that it moves on before the lists refresh.
  */
 export function useViewerActions({ asset, view, prepareLeave }: ViewerActionsOptions) {
   const client = useQueryClient();
   const lastUndo = useRef<{ undo: Undo; toastId: string } | null>(null);
   const [replaceProgress, setReplaceProgress] = useState<number | null>(null);
-
-  const refresh = () => client.invalidateQueries({ queryKey: KEY });
 
   const offerUndo = (message: string, undo: Undo | null) => {
     const toastId = toast.success(
@@ -78,23 +89,8 @@ export function useViewerActions({ asset, view, prepareLeave }: ViewerActionsOpt
     lastUndo.current = undo ? { undo, toastId } : null;
   };
 
-  // ---- favourite: optimistic -------------------------------------------------------------
-  const favorite = useMutation({
-    mutationKey: ['assets', 'favorite'],
-    mutationFn: ({ id, isFavorite }: { id: string; isFavorite: boolean }) =>
-      updateAsset({ id, updateAssetDto: { isFavorite } }),
-    onMutate: async ({ id, isFavorite }) => {
-      await client.cancelQueries({ queryKey: viewerQueries.asset(id).queryKey });
-      return { rollback: patchDetail(client, id, (a) => ({ ...a, isFavorite })) };
-    },
-    onError: (_error, _vars, context) => context?.rollback(),
-    onSettled: () => {
-      // Refetch once, after the last of several quick toggles.
-      if (client.isMutating({ mutationKey: ['assets', 'favorite'] }) === 1) return refresh();
-    },
-    meta: { errorMessage: 'Could not change the favorite' },
-  });
-
+  // ---- favourite: optimistic (every cached copy), serial, one refetch after the last ------
+  const favorite = useToggleFavorite();
   const toggleFavorite = (target = asset, announce = true) => {
     const isFavorite = !target.isFavorite;
     favorite.mutate({ id: target.id, isFavorite });
@@ -106,16 +102,16 @@ export function useViewerActions({ asset, view, prepareLeave }: ViewerActionsOpt
     }
   };
 
-  // ---- updates that the server answers with the new asset -------------------------------
-  const update = useMutation({
-    mutationFn: ({ id, dto }: { id: string; dto: UpdateAssetDto }) =>
-      updateAsset({ id, updateAssetDto: dto }),
-    // Description and rating show at once (they need nothing computed by the server).
-    onMutate: async ({ id, dto }) => {
-      const { description, rating } = dto;
-      if (description === undefined && rating === undefined) return undefined;
-      await client.cancelQueries({ queryKey: viewerQueries.asset(id).queryKey });
-      const rollback = patchDetail(client, id, (a) => ({
+  // ---- edits the server answers with the new asset ----------------------------------------
+  const update = useUpdateAsset();
+
+  /** Sends an edit; description and rating show at once (nothing for the server to compute). */
+  const send = async (id: string, dto: UpdateAssetDto): Promise<AssetResponseDto | null> => {
+    const { description, rating } = dto;
+    let rollback: (() => void) | null = null;
+    if (description !== undefined || rating !== undefined) {
+      await client.cancelQueries({ queryKey: assetQueries.detail(id).queryKey });
+      rollback = patchDetail(client, id, (a) => ({
         ...a,
         exifInfo: {
           ...a.exifInfo,
@@ -123,38 +119,34 @@ export function useViewerActions({ asset, view, prepareLeave }: ViewerActionsOpt
           ...(rating === undefined ? {} : { rating }),
         },
       }));
-      return { rollback };
-    },
-    onError: (_error, _vars, context) => context?.rollback(),
-    onSuccess: (updated) => {
-      client.setQueryData(viewerQueries.asset(updated.id).queryKey, updated);
-      return refresh();
-    },
-    meta: { errorMessage: 'The change was not saved' },
-  });
+    }
+    try {
+      return await update.mutateAsync(
+        { id, updateAssetDto: dto },
+        // The mutation cache's toast says what went wrong.
+        { onError: () => rollback?.() },
+      );
+    } catch {
+      return null;
+    }
+  };
 
   const applyUpdate = async (
     dto: UpdateAssetDto,
     message: string,
     undoDto: UpdateAssetDto | null,
   ): Promise<AssetResponseDto | null> => {
-    const target = asset;
-    try {
-      const updated = await update.mutateAsync({ id: target.id, dto });
+    const id = asset.id;
+    const updated = await send(id, dto);
+    if (updated) {
       offerUndo(
         message,
         undoDto
-          ? () =>
-              void update
-                .mutateAsync({ id: target.id, dto: undoDto })
-                .then(() => toast({ message: 'Undone' }))
+          ? () => void send(id, undoDto).then((done) => done && toast({ message: 'Undone' }))
           : null,
       );
-      return updated;
-    } catch {
-      // The mutation cache's toast says what went wrong.
-      return null;
     }
+    return updated;
   };
 
   const setDescription = (description: string) =>
@@ -196,74 +188,101 @@ export function useViewerActions({ asset, view, prepareLeave }: ViewerActionsOpt
     if (updated && !isInView(view, updated)) leave();
   };
 
-  // ---- trash, restore, delete ------------------------------------------------------------
+  // ---- trash, restore, delete ---------------------------------------------------------------
+  // The viewer moves to the next asset as soon as the server has answered, and only then are
+  // the lists refreshed: it never shows the asset it has just removed, nor its error.
   const remove = useMutation({
+    mutationKey: [...assetQueries.all(), 'delete'],
     mutationFn: ({ ids, force }: { ids: string[]; force: boolean }) =>
       deleteAssets({ assetBulkDeleteDto: { ids, force } }),
-    // Not awaited: the viewer moves on first, so it never shows the asset it just removed.
-    onSuccess: () => void refresh(),
     meta: { errorMessage: 'The photo was not deleted' },
   });
-
   const restore = useMutation({
+    mutationKey: [...assetQueries.all(), 'restore'],
     mutationFn: (ids: string[]) => restoreAssets({ bulkIdsDto: { ids } }),
-    onSuccess: () => void refresh(),
     meta: { errorMessage: 'The photo was not restored' },
   });
+  const refreshAfter = (ids: string[], gone: boolean) => {
+    if (gone)
+      for (const id of ids) client.removeQueries({ queryKey: assetQueries.detail(id).queryKey });
+    void invalidateAssets(client);
+  };
+
+  const trash = async (id: string): Promise<boolean> => {
+    try {
+      await remove.mutateAsync({ ids: [id], force: false });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const untrash = async (id: string): Promise<boolean> => {
+    try {
+      await restore.mutateAsync([id]);
+      return true;
+    } catch {
+      return false;
+    }
+  };
 
   const moveToTrash = async () => {
     const id = asset.id;
     if (asset.isTrashed) return;
     const leave = prepareLeave();
-    try {
-      await remove.mutateAsync({ ids: [id], force: false });
-    } catch {
-      return;
-    }
-    offerUndo('Moved to trash', () =>
-      restore.mutate([id], { onSuccess: () => toast.success('Restored from the trash') }),
+    if (!(await trash(id))) return;
+    offerUndo(
+      'Moved to trash',
+      () =>
+        void untrash(id).then((done) => {
+          refreshAfter([id], false);
+          if (done) toast.success('Restored from the trash');
+        }),
     );
     if (view !== 'trash') leave();
+    refreshAfter([id], false);
   };
 
   const restoreFromTrash = async () => {
     const id = asset.id;
     if (!asset.isTrashed) return;
     const leave = prepareLeave();
-    try {
-      await restore.mutateAsync([id]);
-    } catch {
-      return;
-    }
-    offerUndo('Restored from the trash', () =>
-      remove.mutate(
-        { ids: [id], force: false },
-        { onSuccess: () => toast({ message: 'Moved to trash' }) },
-      ),
+    if (!(await untrash(id))) return;
+    offerUndo(
+      'Restored from the trash',
+      () =>
+        void trash(id).then((done) => {
+          refreshAfter([id], false);
+          if (done) toast({ message: 'Moved to trash' });
+        }),
     );
     if (view === 'trash') leave();
+    refreshAfter([id], false);
   };
 
-  const deleteForGood = async () => {
+  const deleteForGood = async (): Promise<boolean> => {
+    const { id, originalFileName } = asset;
     const leave = prepareLeave();
     try {
-      await remove.mutateAsync({ ids: [asset.id], force: true });
+      await remove.mutateAsync({ ids: [id], force: true });
     } catch {
       return false;
     }
+    if (lastUndo.current) dismissToast(lastUndo.current.toastId);
     lastUndo.current = null;
-    toast.success(`${asset.originalFileName} deleted permanently`);
+    toast.success(`${originalFileName} deleted permanently`);
     leave();
+    refreshAfter([id], true);
     return true;
   };
 
-  // ---- file and jobs ---------------------------------------------------------------------
-  const replace = useMutation({
-    mutationFn: (file: File) => {
-      setReplaceProgress(0);
-      const modified = new Date(file.lastModified || Date.now()).toISOString();
-      return replaceAsset(
-        {
+  // ---- file and jobs ------------------------------------------------------------------------
+  const replace = useReplaceAsset();
+  const replaceFile = (file: File) => {
+    const modified = new Date(file.lastModified || Date.now()).toISOString();
+    setReplaceProgress(0);
+    replace.mutate(
+      {
+        args: {
           id: asset.id,
           assetMediaReplaceDto: {
             assetData: file,
@@ -274,38 +293,34 @@ export function useViewerActions({ asset, view, prepareLeave }: ViewerActionsOpt
             filename: file.name,
           },
         },
-        { onProgress: ({ fraction }) => setReplaceProgress(fraction) },
-      );
-    },
-    onSuccess: () => {
-      toast.success('File replaced');
-      return refresh();
-    },
-    onSettled: () => setReplaceProgress(null),
-    meta: { errorMessage: 'The file was not replaced' },
-  });
+        onProgress: ({ fraction }) => setReplaceProgress(fraction),
+      },
+      {
+        onSuccess: () => toast.success(`Replaced with ${file.name}`),
+        onSettled: () => setReplaceProgress(null),
+      },
+    );
+  };
 
-  const jobs = useMutation({
-    mutationFn: (name: AssetJobName) =>
-      runAssetJobs({ assetJobsDto: { assetIds: [asset.id], name } }),
-    onSuccess: (_result, name) => {
-      toast.success(
-        name === AssetJobName.RefreshMetadata
-          ? 'Refreshing the metadata'
-          : name === AssetJobName.RegenerateThumbnail
-            ? 'Regenerating the thumbnails'
-            : 'Transcoding the video',
-      );
-      // The job runs on the server: look again once it has had time to finish.
-      setTimeout(() => void refresh(), 2500);
-      return refresh();
-    },
-    meta: { errorMessage: 'The job was not started' },
-  });
+  const jobs = useRunAssetJobs();
+  const runJob = (name: AssetJobName) => {
+    const id = asset.id;
+    jobs.mutate(
+      { assetJobsDto: { assetIds: [id], name } },
+      {
+        onSuccess: () => {
+          toast.success(JOB_MESSAGES[name]);
+          // The job runs on the server: look again once it has had time to finish.
+          setTimeout(() => void invalidateAssets(client), 3000);
+        },
+      },
+    );
+  };
 
-  // ---- sharing ---------------------------------------------------------------------------
+  // ---- sharing ------------------------------------------------------------------------------
+  const createLink = useCreateSharedLink();
   const share = async (options: ShareOptions): Promise<string> => {
-    const link = await createSharedLink({
+    const link = await createLink.mutateAsync({
       sharedLinkCreateDto: {
         type: SharedLinkType.Individual,
         assetIds: [asset.id],
@@ -324,6 +339,7 @@ export function useViewerActions({ asset, view, prepareLeave }: ViewerActionsOpt
       return;
     }
     lastUndo.current = null;
+    dismissToast(last.toastId);
     last.undo();
   };
 
@@ -337,8 +353,8 @@ export function useViewerActions({ asset, view, prepareLeave }: ViewerActionsOpt
     setRating: (rating: number) => void setRating(rating),
     setDate,
     setLocation,
-    replaceFile: (file: File) => replace.mutate(file),
-    runJob: (name: AssetJobName) => jobs.mutate(name),
+    replaceFile,
+    runJob,
     share,
     undoLast,
     pending: {

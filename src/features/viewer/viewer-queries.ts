@@ -1,13 +1,15 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
-import { getAssetInfo } from '@/api/assets';
-import { getMySharedLink } from '@/api/shared-links';
-import { getTimeBucket, getTimeBuckets, type TimelineFilter } from '@/api/timeline';
+import type { TimelineFilter } from '@/api/timeline';
 import type { AssetResponseDto } from '@/api/types';
+import { assetQueries } from '@/features/assets/asset-queries';
+import { sharedLinkQueries } from '@/features/sharing/shared-link-queries';
 import { findNeighbours, type BucketSource, type Neighbours } from './neighbours';
 
 /**
- * What the viewer reads. Everything is under 'assets', so one invalidation after
- * any change refreshes the viewer, the grid and the statistics together.
+ * What the viewer reads: the shared asset queries (assetQueries, sharedLinkQueries),
+ * with errors shown by the viewer itself (no toast), plus the neighbours. Everything
+ * is under 'assets', so one invalidation after any change refreshes the viewer, the
+ * grid and the statistics together.
  */
 export interface ViewerScope {
   /** The filter of the view the viewer was opened from (timeline, favourites, trash …). */
@@ -16,54 +18,32 @@ export interface ViewerScope {
   onlyVideos: boolean;
 }
 
-export const viewerQueries = {
-  all: () => ['assets'] as const,
+const silent = { meta: { silent: true } } as const;
 
+export const viewerQueries = {
   /** GET /assets/{id} (with the shared-link key for visitors). */
-  asset: (id: string, key?: string) =>
-    queryOptions({
-      queryKey: key ? ['assets', 'detail', id, { key }] : ['assets', 'detail', id],
-      queryFn: ({ signal }) => getAssetInfo({ id, key }, signal),
-      meta: { silent: true },
-    }),
+  asset: (id: string, key?: string) => queryOptions({ ...assetQueries.detail(id, key), ...silent }),
 
   /** GET /shared-links/me: the link a visitor opened, with its assets. */
   sharedLink: (key: string) =>
-    queryOptions({
-      queryKey: ['assets', 'shared-link', key],
-      queryFn: ({ signal }) => getMySharedLink({ key }, signal),
-      meta: { silent: true },
-    }),
+    queryOptions({ ...sharedLinkQueries.me(key), ...silent, retry: false }),
 
-  /** The same key and answer as the timeline's bucket list: the grid and the viewer share it. */
-  buckets: (filter: TimelineFilter) =>
-    queryOptions({
-      queryKey: ['assets', 'timeline', 'buckets', filter],
-      queryFn: ({ signal }) => getTimeBuckets(filter, signal),
-      meta: { silent: true },
-    }),
-
-  bucket: (filter: TimelineFilter, timeBucket: string) =>
-    queryOptions({
-      queryKey: ['assets', 'viewer-order', filter, 'bucket', timeBucket],
-      queryFn: ({ signal }) => getTimeBucket({ ...filter, timeBucket }, signal),
-      meta: { silent: true },
-    }),
-
-  /** The previous and next asset of `asset` in the view's order. */
+  /**
+   * The previous and next asset of `asset` in the view's order, from the raw timeline
+   * buckets (the bucket list is the grid's own query; months load only when needed).
+   */
   neighbours: (client: QueryClient, scope: ViewerScope, asset: AssetResponseDto) =>
     queryOptions<Neighbours>({
       queryKey: [
-        'assets',
-        'viewer-order',
+        ...assetQueries.all(),
+        'viewer-neighbours',
         scope.filter,
-        'neighbours',
         { id: asset.id, onlyVideos: scope.onlyVideos, at: asset.localDateTime },
       ],
       queryFn: () => {
         const source: BucketSource = {
-          buckets: () => client.fetchQuery(viewerQueries.buckets(scope.filter)),
-          bucket: (timeBucket) => client.fetchQuery(viewerQueries.bucket(scope.filter, timeBucket)),
+          buckets: () => client.fetchQuery(assetQueries.buckets(scope.filter)),
+          bucket: (timeBucket) => client.fetchQuery(assetQueries.bucket(timeBucket, scope.filter)),
         };
         return findNeighbours(source, {
           id: asset.id,
@@ -71,6 +51,6 @@ export const viewerQueries = {
           onlyVideos: scope.onlyVideos,
         });
       },
-      meta: { silent: true },
+      ...silent,
     }),
 };

@@ -13,7 +13,7 @@ import {
 import { Button } from '@/components/ui/button';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { IconButton } from '@/components/ui/icon-button';
-import { ArchiveIcon, ArrowLeftIcon, HeartIcon, RetryIcon, TrashIcon } from '@/components/ui/icons';
+import { ArrowLeftIcon, HeartIcon, RetryIcon, TrashIcon } from '@/components/ui/icons';
 import { Spinner } from '@/components/ui/spinner';
 import { useShortcuts, type Shortcut } from '@/lib/shortcuts';
 import { preloadImages } from '../image-loader';
@@ -550,7 +550,6 @@ function LoadedViewer({
                       {
                         label: archived ? 'Unarchive' : 'Archive',
                         keys: 'A',
-                        icon: <ArchiveIcon size={18} />,
                         onSelect: actions.toggleArchive,
                       },
                       {
@@ -694,7 +693,6 @@ function LoadedViewer({
 interface MenuItem {
   label: string;
   keys: string;
-  icon?: ReactNode;
   danger?: boolean;
   onSelect: () => void;
 }
@@ -751,7 +749,6 @@ function MoreMenu({
               item.onSelect();
             }}
           >
-            {item.icon}
             {item.label}
             <kbd aria-hidden="true">{item.keys}</kbd>
           </button>

@@ -36,8 +36,8 @@ function isRotated(orientation: string | null | undefined): boolean {
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div className={styles.fact}>
-      <dt className={styles.factLabel}>{label}</dt>
-      <dd className={styles.factValue}>{children}</dd>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
     </div>
   );
 }
@@ -252,7 +252,7 @@ function RatingField({
     ) : null;
   }
   return (
-    <fieldset className={styles.section}>
+    <fieldset className={[styles.section, styles.ratingField].join(' ')}>
       <legend className={styles.sectionTitle}>Rating</legend>
       <div className={styles.rating}>
         <label className={styles.star} title="No rating">

@@ -19,7 +19,7 @@ export interface SharedViewerProps {
  * assets only, with the key sent on every request. No sign-in needed.
  */
 export function SharedViewer({ linkKey, assetId, onNavigate }: SharedViewerProps) {
-  const query = useQuery({ ...viewerQueries.sharedLink(linkKey), retry: false });
+  const query = useQuery(viewerQueries.sharedLink(linkKey));
 
   if (query.isPending) {
     return (
