@@ -4,8 +4,9 @@ import { Worker } from 'node:worker_threads';
 /**
  * exifr, run in a worker thread. Some damaged files send exifr's parsers into an endless loop
  * (a HEIF box of size zero does); on the main thread that would freeze the whole server. Here a
- * call that takes longer than `timeoutMs` ends the worker, fails, and the next call starts a
- * fresh one. The worker does not keep the process alive.
+ * call that takes longer than `timeoutMs` (counted once the worker is running, so a slow start
+ * on a busy machine does not count) ends the worker, fails, and the next call starts a fresh
+ * one. The worker does not keep the process alive.
  */
 
 type Input = string | Uint8Array;
@@ -15,7 +16,7 @@ interface Pending {
   worker: Worker;
   resolve: (value: unknown) => void;
   reject: (error: Error) => void;
-  timer: NodeJS.Timeout;
+  timer?: NodeJS.Timeout;
 }
 
 const WORKER_SOURCE = `
@@ -35,6 +36,7 @@ parentPort.on('message', async ({ id, mode, input, options }) => {
 
 export class ExifReader {
   private worker: Worker | null = null;
+  private online: Promise<void> = Promise.resolve();
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
 
@@ -61,6 +63,7 @@ export class ExifReader {
     const exifrPath = createRequire(import.meta.url).resolve('exifr');
     const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { exifr: exifrPath } });
     worker.unref();
+    this.online = new Promise((resolve) => worker.once('online', () => resolve()));
     worker.on('message', (message: { id: number; result?: unknown; error?: string }) => {
       const call = this.pending.get(message.id);
       if (!call) return;
@@ -83,18 +86,22 @@ export class ExifReader {
     const worker = this.worker;
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        // The worker is stuck: end it, with every call it holds.
-        if (this.worker === worker) this.worker = null;
-        this.failAll(
-          worker,
-          new Error(`reading the metadata took longer than ${this.timeoutMs / 1000} s`),
-        );
-        void worker.terminate();
-      }, this.timeoutMs);
-      timer.unref();
-      this.pending.set(id, { worker, resolve, reject, timer });
+      const call: Pending = { worker, resolve, reject };
+      this.pending.set(id, call);
       worker.postMessage({ id, mode, input, options });
+      void this.online.then(() => {
+        if (this.pending.get(id) !== call) return;
+        call.timer = setTimeout(() => {
+          // The worker is stuck: end it, with every call it holds.
+          if (this.worker === worker) this.worker = null;
+          this.failAll(
+            worker,
+            new Error(`reading the metadata took longer than ${this.timeoutMs / 1000} s`),
+          );
+          void worker.terminate();
+        }, this.timeoutMs);
+        call.timer.unref();
+      });
     });
   }
 
