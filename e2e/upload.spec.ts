@@ -100,7 +100,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
+  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 const media = (name: string): Media => {
@@ -174,6 +174,9 @@ const isAssetUpload = (request: Request) =>
   request.method() === 'POST' && new URL(request.url()).pathname === '/api/assets';
 
 test.describe('upload', () => {
+  // Each test uploads real files through hashing, checks and the server's media pipeline.
+  test.describe.configure({ timeout: 120_000 });
+
   test('dropped photos, a video, a duplicate and an unsupported file each get their outcome; originals are byte-identical', async ({
     page,
     api,
@@ -343,6 +346,47 @@ test.describe('upload', () => {
     const ids = await assetIdsByChecksum(api, [file]);
     const original = await api.get(`/api/assets/${ids.get(file.name)}/original`);
     expect(Buffer.compare(await original.body(), file.buffer)).toBe(0);
+  });
+
+  test('a picked folder uploads every file in its subfolders; pasted files upload too', async ({
+    page,
+    api,
+    signedIn: _signedIn,
+  }) => {
+    onDisk(media('beach.jpg'), 'Trip');
+    onDisk(media('forest.jpg'), 'Trip/Day 2');
+    onDisk(media('clip.mp4'), 'Trip/Day 2/Videos');
+    onDisk(media('notes.txt'), 'Trip');
+    await page.goto('/');
+    await page.getByLabel('Choose a folder to upload').setInputFiles(path.join(dir, 'Trip'));
+    const panel = panelOf(page);
+    await expect(panel.getByRole('status')).toHaveText(
+      /3 uploaded, 0 duplicates, 1 skipped, 0 failed/,
+      {
+        timeout: 30_000,
+      },
+    );
+    for (const name of ['Trip/beach.jpg', 'Trip/Day 2/forest.jpg', 'Trip/Day 2/Videos/clip.mp4']) {
+      await expect(row(page, name)).toContainText('Uploaded');
+    }
+    await expect(row(page, 'Trip/notes.txt')).toContainText('Skipped');
+    await panel.getByRole('button', { name: 'Close uploads' }).click();
+
+    // A paste with a file (a screenshot from the clipboard), with nothing focused.
+    const pasted = media('diagram.png');
+    await page.evaluate(
+      ({ name, type, base64 }) => {
+        const data = new DataTransfer();
+        const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+        data.items.add(new File([bytes], name, { type }));
+        document.body.dispatchEvent(
+          new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+        );
+      },
+      { name: pasted.name, type: pasted.mimeType, base64: pasted.buffer.toString('base64') },
+    );
+    await expect(row(page, 'diagram.png')).toContainText('Uploaded', { timeout: 30_000 });
+    expect(await assetTotal(api)).toBe(4);
   });
 
   test('leaving the page while uploading asks for confirmation', async ({

@@ -110,7 +110,10 @@ async function browserRun(photos, { concurrency } = {}) {
     }
     const page = await context.newPage();
     await page.goto('/');
-    await page.getByRole('banner').getByRole('button', { name: 'Upload', exact: true }).waitFor();
+    await page
+      .getByRole('banner')
+      .getByRole('button', { name: 'Upload', exact: true })
+      .waitFor({ timeout: 120_000 });
 
     // Disk-backed File objects (as a real drop gives), through a scratch input the page
     // does not use, then dropped on the page in one DataTransfer.

@@ -160,7 +160,7 @@ export function UploadProvider({ children }: { children: ReactNode }) {
           type="file"
           multiple
           tabIndex={-1}
-          aria-label="Upload folder"
+          aria-label="Choose a folder to upload"
           className={styles.hiddenInput}
           onChange={(event) => {
             add(Array.from(event.currentTarget.files ?? []));
