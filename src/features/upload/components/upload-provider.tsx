@@ -14,9 +14,10 @@ import { UploadPanel } from './upload-panel';
 import styles from './upload-provider.module.css';
 
 /**
- * Uploads at once. Measured with `npm run bench -- upload` (200 photos, local
- * server, 2 cores): see docs/benchmarks.md; 3 was the best of 1–6 there, and
- * Immich's web app defaults to 2.
+ * Uploads at once, chosen by measurement: `node scripts/bench/upload.mjs --sweep`
+ * (100 generated 2.3 MB photos dropped in headless Chromium, local server, 2 cores
+ * shared with other work, one run each) gave 0.99 MB/s at 1, 1.27 at 2, 1.33 at 3,
+ * 1.22 at 4 and 1.16 at 6. Immich's web app uses 2.
  */
 export const UPLOAD_CONCURRENCY = 3;
 
