@@ -90,8 +90,11 @@ export function Timeline({ view: name, selectionActions, emptyAction }: Timeline
   useLayoutEffect(() => {
     if (restored.current || !hasGrid) return;
     restored.current = true;
-    if (navigationType === NavigationType.Pop) store.scrollTo(store.scrollTop);
-    else {
+    if (navigationType === NavigationType.Pop) {
+      if (store.takeReturnFocus()) store.requestFocus();
+      store.scrollTo(store.scrollTop);
+    } else {
+      store.takeReturnFocus();
       store.takePendingFocus();
       const month = monthFromSearch(search);
       const index = month ? monthIndexFor(store.months, month) : -1;
@@ -157,7 +160,8 @@ export function Timeline({ view: name, selectionActions, emptyAction }: Timeline
   const open = (pos: AssetPosition) => {
     const id = store.months[pos.month]?.data?.ids[pos.index];
     if (!id) return;
-    store.setFocus(pos, true);
+    store.setFocus(pos, false);
+    store.markReturnFocus();
     void navigate(viewerPath(id), { state: { view: name } });
   };
 
@@ -323,24 +327,20 @@ export function Timeline({ view: name, selectionActions, emptyAction }: Timeline
         <div
           ref={scrollerRef}
           id={scrollerId}
+          role="grid"
+          tabIndex={-1}
+          aria-label={view.title}
+          aria-multiselectable="true"
           className={styles.scroller}
           onScroll={(event) => store.setScroll(event.currentTarget.scrollTop)}
+          onClick={onClick}
+          onKeyDown={onKeyDown}
+          onFocus={(event) => {
+            const pos = positionOf(event.target);
+            if (pos && event.target.matches('[data-id]')) store.setFocus(pos, false);
+          }}
         >
-          <div
-            ref={gridRef}
-            role="grid"
-            tabIndex={-1}
-            aria-label={view.title}
-            aria-multiselectable="true"
-            className={styles.grid}
-            style={{ height: store.totalHeight }}
-            onClick={onClick}
-            onKeyDown={onKeyDown}
-            onFocus={(event) => {
-              const pos = positionOf(event.target);
-              if (pos && event.target.matches('[data-id]')) store.setFocus(pos, false);
-            }}
-          >
+          <div ref={gridRef} className={styles.grid} style={{ height: store.totalHeight }}>
             {blocks}
           </div>
         </div>

@@ -279,6 +279,24 @@ export class TimelineStore {
     this.emit();
   }
 
+  private returnFocus = false;
+
+  /** The grid is left for the viewer: coming back, the focused tile takes focus again. */
+  markReturnFocus(): void {
+    this.returnFocus = true;
+  }
+
+  takeReturnFocus(): boolean {
+    const value = this.returnFocus;
+    this.returnFocus = false;
+    return value;
+  }
+
+  /** Moves DOM focus to the focused tile after the next render. */
+  requestFocus(): void {
+    this.pendingFocus = true;
+  }
+
   /** Reads and clears the request to move DOM focus to the focused tile. */
   takePendingFocus(): boolean {
     const pending = this.pendingFocus;
