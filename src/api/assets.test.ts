@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { configureApi, isAbortError, isApiError, type ApiError } from './client';
+import { configureApi, isAbortError, isApiError, onUnauthorized, type ApiError } from './client';
 import {
   checkBulkUpload,
   checkExistingAssets,
@@ -188,6 +188,30 @@ describe('uploadAsset', () => {
     const error = await failure(pending);
     expect(isAbortError(error)).toBe(true);
     expect(isApiError(error)).toBe(false);
+  });
+
+  it('reports a 401 (an ended session) to onUnauthorized listeners', async () => {
+    const heard: ApiError[] = [];
+    const stop = onUnauthorized((error) => heard.push(error));
+    configureApi({ headers: { authorization: 'Bearer expired-session' } });
+    try {
+      const error = await apiError(
+        uploadAsset({
+          assetMediaCreateDto: {
+            assetData: makePngFile(),
+            deviceAssetId: 'signed-out',
+            deviceId: 'lightbox-tests',
+            fileCreatedAt: now(),
+            fileModifiedAt: now(),
+          },
+        }),
+      );
+      expect(error.status).toBe(401);
+      expect(heard).toEqual([error]);
+    } finally {
+      stop();
+      configureApi({ headers: session.headers });
+    }
   });
 
   it('gives status 0 when the server is not there', async () => {
