@@ -49,7 +49,11 @@ export function BulkActions({ selection, inTrash = false }: BulkActionsProps) {
   const moreRef = useRef<HTMLDetailsElement>(null);
   const { ids, assets } = selection;
   const count = ids.length;
-  const allFavorite = assets.length > 0 && assets.every((a) => a.isFavorite);
+  // The selection keeps the flags it had when each asset was selected; what this bar changed
+  // since is remembered here so the buttons offer the opposite action.
+  const [favoriteNow, setFavoriteNow] = useState<ReadonlyMap<string, boolean>>(new Map());
+  const allFavorite =
+    assets.length > 0 && assets.every((a) => favoriteNow.get(a.id) ?? a.isFavorite);
   const allArchived = assets.length > 0 && assets.every((a) => a.isArchived);
   const busy = bulk.isPending;
 
@@ -70,14 +74,26 @@ export function BulkActions({ selection, inTrash = false }: BulkActionsProps) {
       if (clear) selection.clear();
     });
 
-  const toggleFavorite = () =>
-    update(
-      { isFavorite: !allFavorite },
-      allFavorite ? 'Removing from favorites' : 'Adding to favorites',
-      allFavorite
-        ? `Removed ${itemsText(count)} from favorites`
-        : `Added ${itemsText(count)} to favorites`,
+  const toggleFavorite = () => {
+    const target = ids;
+    const value = !allFavorite;
+    run(
+      { kind: 'update', ids: target, update: { isFavorite: value }, label: 'Favorite' },
+      value ? 'Adding to favorites' : 'Removing from favorites',
+      () => {
+        setFavoriteNow((before) => {
+          const next = new Map(before);
+          for (const id of target) next.set(id, value);
+          return next;
+        });
+        toast.success(
+          value
+            ? `Added ${itemsText(target.length)} to favorites`
+            : `Removed ${itemsText(target.length)} from favorites`,
+        );
+      },
     );
+  };
 
   const toggleArchive = () => {
     const target = ids;
