@@ -143,7 +143,7 @@ test.describe('viewer', () => {
     // Across the month boundary (March → February).
     await page.keyboard.press('ArrowRight');
     await expect(viewer(page, 'oldest.jpg')).toBeVisible();
-    await expect(page.getByRole('button', { name: 'Next photo' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Next', exact: true })).toHaveCount(0);
     await page.keyboard.press('ArrowLeft');
     await expect(viewer(page, 'middle.jpg')).toBeVisible();
 
@@ -352,7 +352,7 @@ test.describe('viewer', () => {
       await expect(guest.getByRole('button', { name: 'Move to trash' })).toHaveCount(0);
       await expect(guest.getByRole('button', { name: 'Close viewer' })).toHaveCount(0);
       await expect(guest.getByRole('navigation')).toHaveCount(0);
-      await expect(guest.getByRole('button', { name: 'Next photo' })).toHaveCount(0);
+      await expect(guest.getByRole('button', { name: 'Next', exact: true })).toHaveCount(0);
       // Another asset of the same owner is not reachable through the link.
       await guest.goto(`${url}/photos/${privateId}`);
       await expect(guest.getByText('This photo is not available')).toBeVisible({ timeout: 30_000 });

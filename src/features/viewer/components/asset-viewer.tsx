@@ -90,6 +90,8 @@ export function AssetViewer({
   const key = shared?.key;
   const query = useQuery(viewerQueries.asset(assetId, key));
   const asset = query.data;
+  // Kept here, so that it stays open from one asset to the next even while one loads.
+  const [showDetails, setShowDetails] = useState(false);
 
   let body;
   if (asset) {
@@ -102,6 +104,8 @@ export function AssetViewer({
         shared={shared}
         onNavigate={onNavigate}
         onClose={onClose}
+        showDetails={showDetails}
+        setShowDetails={setShowDetails}
       />
     );
   } else if (query.isError) {
@@ -199,6 +203,8 @@ function ViewerTopBar({
 
 interface LoadedViewerProps {
   asset: AssetResponseDto;
+  showDetails: boolean;
+  setShowDetails: (update: (value: boolean) => boolean) => void;
   openedFrom: ViewerViewName | null;
   scopes?: Record<ViewerViewName, ViewerScope>;
   shared?: SharedAccess;
@@ -215,6 +221,8 @@ function LoadedViewer({
   shared,
   onNavigate,
   onClose,
+  showDetails,
+  setShowDetails,
 }: LoadedViewerProps) {
   const client = useQueryClient();
   const readOnly = Boolean(shared);
@@ -229,6 +237,12 @@ function LoadedViewer({
     ...viewerQueries.neighbours(client, scope ?? { filter: {}, onlyVideos: false }, asset),
     enabled: !shared && Boolean(scope),
   });
+  // While the new asset's neighbours are worked out (usually a moment: the months are
+  // cached), its buttons stay where they were, doing nothing: focus is not lost.
+  const [lastKnown, setLastKnown] = useState<Neighbours>(NO_NEIGHBOURS);
+  if (neighboursQuery.data && neighboursQuery.data !== lastKnown)
+    setLastKnown(neighboursQuery.data);
+  const settled = Boolean(shared) || neighboursQuery.data !== undefined;
   let neighbours: Neighbours = neighboursQuery.data ?? NO_NEIGHBOURS;
   if (shared) {
     const list = shared.link.assets;
@@ -242,6 +256,8 @@ function LoadedViewer({
     };
   }
   const { previous, next } = neighbours;
+  const showPrevious = settled ? previous !== null : lastKnown.previous !== null;
+  const showNext = settled ? next !== null : lastKnown.next !== null;
   const neighboursRef = useRef(neighbours);
   useEffect(() => {
     neighboursRef.current = neighbours;
@@ -276,7 +292,6 @@ function LoadedViewer({
     },
   });
 
-  const [showDetails, setShowDetails] = useState(false);
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [menuOpen, setMenuOpen] = useState(false);
   // `e` opens the panel and focuses the description, once the panel is on screen.
@@ -306,8 +321,13 @@ function LoadedViewer({
   };
 
   const shortcuts: Shortcut[] = [
-    { key: 'ArrowLeft', description: 'Previous photo', group: 'Viewer', handler: goPrevious },
-    { key: 'ArrowRight', description: 'Next photo', group: 'Viewer', handler: goNext },
+    {
+      key: 'ArrowLeft',
+      description: 'Previous photo or video',
+      group: 'Viewer',
+      handler: goPrevious,
+    },
+    { key: 'ArrowRight', description: 'Next photo or video', group: 'Viewer', handler: goNext },
   ];
   if (canShowDetails) {
     shortcuts.push({
@@ -365,7 +385,7 @@ function LoadedViewer({
         description: 'Edit the description',
         group: 'Viewer',
         handler: () => {
-          setShowDetails(true);
+          setShowDetails(() => true);
           setFocusRequest((n) => n + 1);
         },
       },
@@ -465,7 +485,6 @@ function LoadedViewer({
     </>
   );
 
-  const kind = isVideo ? 'video' : 'photo';
   return (
     <>
       <div className={styles.main}>
@@ -610,20 +629,22 @@ function LoadedViewer({
 
         {stage}
 
-        {previous && (
+        {showPrevious && (
           <IconButton
+            aria-disabled={!previous || undefined}
             className={[styles.nav, styles.navPrevious].join(' ')}
-            label={`Previous ${kind}`}
+            label="Previous"
             variant="overlay"
             size="lg"
             icon={<ChevronLeftIcon />}
             onClick={goPrevious}
           />
         )}
-        {next && (
+        {showNext && (
           <IconButton
+            aria-disabled={!next || undefined}
             className={[styles.nav, styles.navNext].join(' ')}
-            label={`Next ${kind}`}
+            label="Next"
             variant="overlay"
             size="lg"
             icon={<ChevronRightIcon />}
@@ -636,7 +657,7 @@ function LoadedViewer({
         <DetailsPanel
           asset={asset}
           readOnly={readOnly}
-          onClose={() => setShowDetails(false)}
+          onClose={() => setShowDetails(() => false)}
           onSaveDescription={actions.setDescription}
           onRate={actions.setRating}
           onEditDate={() => openDialog('date')}
