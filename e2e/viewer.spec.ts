@@ -147,6 +147,23 @@ test.describe('viewer', () => {
     await page.keyboard.press('ArrowLeft');
     await expect(viewer(page, 'middle.jpg')).toBeVisible();
 
+    // Tab cycles through the viewer's controls and never reaches the page behind it.
+    const focusInViewer = () =>
+      page.evaluate(() => document.activeElement?.closest('[role="dialog"]') !== null);
+    for (let i = 0; i < 14; i++) {
+      await page.keyboard.press('Tab');
+      expect(await focusInViewer()).toBe(true);
+    }
+    await page.keyboard.press('Shift+Tab');
+    expect(await focusInViewer()).toBe(true);
+    // `?` lists the viewer's keys.
+    await page.keyboard.press('?');
+    const keys = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect(keys.getByText('Next photo or video')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(keys).toHaveCount(0);
+    await expect(viewer(page, 'middle.jpg')).toBeVisible();
+
     // Escape closes the viewer and the grid is back (Back would do the same: one entry).
     await page.keyboard.press('Escape');
     await expect(viewer(page)).toHaveCount(0);

@@ -1,6 +1,9 @@
+import { useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
+import { useShortcuts } from '@/lib/shortcuts';
 import { AssetViewer } from '@/features/viewer/components/asset-viewer';
 import type { ViewerScope } from '@/features/viewer/viewer-queries';
+import { ShortcutsDialog } from '../shortcuts-dialog';
 import {
   isTimelineViewName,
   timelineViews,
@@ -38,27 +41,36 @@ export function Component() {
   const location = useLocation();
   const navigate = useNavigate();
   const view = readView(location.state);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  // The viewer is outside the shell: it offers the shortcuts list itself.
+  useShortcuts([
+    {
+      key: '?',
+      group: 'General',
+      description: 'Show keyboard shortcuts',
+      handler: () => setShortcutsOpen(true),
+    },
+  ]);
 
   return (
-    <>
-      <title>Photo · Lightbox</title>
-      <AssetViewer
-        assetId={id}
-        view={view}
-        scopes={scopes}
-        // Moving between assets replaces the entry: Back leaves the viewer at once.
-        onNavigate={(next) =>
-          void navigate(`/photos/${encodeURIComponent(next)}`, {
-            replace: true,
-            state: location.state as PhotoRouteState | null,
-          })
-        }
-        onClose={() => {
-          if (canGoBack()) void navigate(-1);
-          else void navigate(timelineViews[view ?? 'timeline'].path, { replace: true });
-        }}
-      />
-    </>
+    <AssetViewer
+      assetId={id}
+      view={view}
+      scopes={scopes}
+      // Moving between assets replaces the entry: Back leaves the viewer at once.
+      onNavigate={(next) =>
+        void navigate(`/photos/${encodeURIComponent(next)}`, {
+          replace: true,
+          state: location.state as PhotoRouteState | null,
+        })
+      }
+      onClose={() => {
+        if (canGoBack()) void navigate(-1);
+        else void navigate(timelineViews[view ?? 'timeline'].path, { replace: true });
+      }}
+    >
+      <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
+    </AssetViewer>
   );
 }
 

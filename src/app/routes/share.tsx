@@ -6,18 +6,15 @@ export function Component() {
   const { key = '', id } = useParams();
   const navigate = useNavigate();
   return (
-    <>
-      <title>Shared · Lightbox</title>
-      <SharedViewer
-        linkKey={key}
-        assetId={id}
-        onNavigate={(next) =>
-          void navigate(`/share/${encodeURIComponent(key)}/photos/${encodeURIComponent(next)}`, {
-            replace: true,
-          })
-        }
-      />
-    </>
+    <SharedViewer
+      linkKey={key}
+      assetId={id}
+      onNavigate={(next) =>
+        void navigate(`/share/${encodeURIComponent(key)}/photos/${encodeURIComponent(next)}`, {
+          replace: true,
+        })
+      }
+    />
   );
 }
 

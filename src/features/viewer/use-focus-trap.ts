@@ -18,9 +18,9 @@ function tabbables(root: HTMLElement): HTMLElement[] {
   );
 }
 
-/** Notices (toasts) stay reachable: their Undo must not be trapped out. */
-function isNotice(element: Element): boolean {
-  return element.closest('[aria-live], [role="status"], [role="alert"]') !== null;
+/** Notices (toasts) and modal dialogs above the viewer stay reachable. */
+function isAllowedOutside(element: Element): boolean {
+  return element.closest('[aria-live], [role="status"], [role="alert"], dialog[open]') !== null;
 }
 
 /**
@@ -35,7 +35,7 @@ export function useFocusTrap(ref: RefObject<HTMLElement | null>): void {
     if (!root.contains(document.activeElement)) root.focus({ preventScroll: true });
     const onFocusIn = (event: FocusEvent) => {
       const target = event.target;
-      if (!(target instanceof Element) || root.contains(target) || isNotice(target)) return;
+      if (!(target instanceof Element) || root.contains(target) || isAllowedOutside(target)) return;
       root.focus({ preventScroll: true });
     };
     const onKeyDown = (event: KeyboardEvent) => {

@@ -53,6 +53,8 @@ export interface AssetViewerProps {
   onNavigate: (id: string) => void;
   /** Back to where the viewer was opened from; absent for shared links. */
   onClose?: () => void;
+  /** Rendered inside the viewer (e.g. the route's shortcuts dialog), within its focus trap. */
+  children?: ReactNode;
 }
 
 const NO_NEIGHBOURS: Neighbours = { previous: null, next: null, inView: false };
@@ -84,6 +86,7 @@ export function AssetViewer({
   shared,
   onNavigate,
   onClose,
+  children,
 }: AssetViewerProps) {
   const rootRef = useRef<HTMLDivElement>(null);
   useFocusTrap(rootRef);
@@ -171,7 +174,9 @@ export function AssetViewer({
       aria-label={asset ? asset.originalFileName : 'Viewer'}
       tabIndex={-1}
     >
+      <title>{`${asset?.originalFileName ?? 'Viewer'} · Lightbox`}</title>
       {body}
+      {children}
     </div>
   );
 }
