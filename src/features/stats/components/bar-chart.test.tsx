@@ -66,11 +66,11 @@ describe('BarChart', () => {
     const tooltip = () => container.querySelector('[aria-hidden="true"][style]');
     expect(tooltip()).toBeNull();
     fireEvent.focus(screen.getByRole('link', { name: '2021: 12 items' }));
-    expect(tooltip()?.textContent).toBe('202112 items');
+    expect(tooltip()?.textContent).toBe('2021 · 12 items');
     fireEvent.blur(screen.getByRole('link', { name: '2021: 12 items' }));
     expect(tooltip()).toBeNull();
     fireEvent.mouseEnter(screen.getByRole('img', { name: '2020: 0 items' }));
-    expect(tooltip()?.textContent).toBe('20200 items');
+    expect(tooltip()?.textContent).toBe('2020 · 0 items');
   });
 
   it('follows a plain click in the app, and leaves modified clicks to the browser', () => {

@@ -62,6 +62,9 @@ export function BarChart({
   const activeIndex = bars.findIndex((b) => b.key === active);
   const activeBar = bars[activeIndex];
   const activeCentre = (offset + activeIndex + 0.5) / slots;
+  /** Top of a bar in px (the axis for an empty bar). */
+  const barTop = (value: number) =>
+    PLOT_BOTTOM - (value > 0 && max > 0 ? Math.max(MIN_BAR, (value / max) * PLOT_HEIGHT) : 0);
 
   const follow = (event: MouseEvent<Element>, bar: Bar) => {
     // Let the browser handle new tabs and windows.
@@ -99,8 +102,7 @@ export function BarChart({
         />
         {bars.map((bar, i) => {
           const x = (offset + i) * slot;
-          const h =
-            bar.value > 0 && max > 0 ? Math.max(MIN_BAR, (bar.value / max) * PLOT_HEIGHT) : 0;
+          const h = PLOT_BOTTOM - barTop(bar.value);
           const showLabel = (bars.length - 1 - i) % labelEvery === 0;
           const hover = {
             onMouseEnter: () => setActive(bar.key),
@@ -170,10 +172,11 @@ export function BarChart({
         <div
           className={styles.tooltip}
           aria-hidden="true"
-          style={{ left: pct(activeCentre * 100) }}
+          style={{ left: pct(activeCentre * 100), top: barTop(activeBar.value) - 6 }}
           data-edge={activeCentre < 0.15 ? 'start' : activeCentre > 0.85 ? 'end' : undefined}
         >
           <span className={styles.tooltipName}>{activeBar.name}</span>
+          {' · '}
           <span className={styles.tooltipValue}>{formatValue(activeBar.value)}</span>
         </div>
       )}
