@@ -10,6 +10,9 @@ if (config.immichUrl) {
 } else {
   console.log(`Lightbox is running on ${shown}`);
   console.log(`Library data (database, originals, thumbnails): ${config.dataDir}`);
+  // Say once what this machine cannot do (no ffmpeg: videos are stored and served, without posters).
+  const { warnings } = await server.assetMedia.service.capabilities();
+  for (const warning of warnings) console.warn(`Note: ${warning}`);
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
