@@ -1,4 +1,4 @@
-import { memo, useLayoutEffect } from 'react';
+import { memo, useEffect, useLayoutEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { ErrorMessage } from '@/components/ui/error-message';
 import type { PackedMonth } from '../months/packed-month';
@@ -32,8 +32,12 @@ export interface MonthBlockProps {
   windowTop: number;
   windowBottom: number;
   activeId: string | null;
+  /** False while the user scrolls fast: a month passing by does not start loading. */
   showImages: boolean;
 }
+
+/** How long a month must stay in the window during a fast scroll before it loads anyway. */
+const DWELL_MS = 150;
 
 /**
  * One month: its sticky header, then the days in the render window (each with a sticky
@@ -42,7 +46,16 @@ export interface MonthBlockProps {
  */
 export const MonthBlock = memo(function MonthBlock(props: MonthBlockProps) {
   const { view, store, selection, timeBucket, data, layout, geometry: g } = props;
-  const query = useQuery(monthQuery(view, timeBucket, props.count));
+  // Loads at once, unless it came into the window during a fast scroll: then when the
+  // scrolling slows down, or after it has stayed a moment (a flick through a huge month).
+  const [wanted, setWanted] = useState(props.showImages);
+  if (props.showImages && !wanted) setWanted(true);
+  useEffect(() => {
+    if (wanted) return;
+    const timer = setTimeout(() => setWanted(true), DWELL_MS);
+    return () => clearTimeout(timer);
+  }, [wanted]);
+  const query = useQuery({ ...monthQuery(view, timeBucket, props.count), enabled: wanted });
   useLayoutEffect(() => {
     if (query.data) store.setMonthData(timeBucket, query.data);
   }, [store, timeBucket, query.data]);

@@ -32,14 +32,15 @@ export function Scrubber({ store, height, controls }: ScrubberProps) {
   const current = Math.max(0, store.monthIndexAt(scrollTop));
   const currentEntry = months[current];
 
-  const jumpToRail = (y: number) => {
+  /** A click jumps at once; a drag follows the pointer once a frame, as a fast scroll. */
+  const jumpToRail = (y: number, drag: boolean) => {
     pending.current = y;
     if (frame.current) return;
     frame.current = requestAnimationFrame(() => {
       frame.current = 0;
       const railY = pending.current;
       if (railY === null) return;
-      store.scrollTo(Math.min(Math.max(0, railY), height) / scale);
+      store.scrollTo(Math.min(Math.max(0, railY), height) / scale, drag);
     });
   };
   const railY = (event: PointerEvent<HTMLDivElement>) =>
@@ -134,14 +135,16 @@ export function Scrubber({ store, height, controls }: ScrubberProps) {
         event.currentTarget.setPointerCapture(event.pointerId);
         event.currentTarget.focus({ preventScroll: true });
         dragging.current = true;
-        jumpToRail(railY(event));
+        jumpToRail(railY(event), false);
       }}
       onPointerMove={(event) => {
         const y = railY(event);
         setHover(y);
-        if (dragging.current) jumpToRail(y);
+        if (dragging.current) jumpToRail(y, true);
       }}
       onPointerUp={(event) => {
+        // Where the drag ends loads at once.
+        if (dragging.current) jumpToRail(railY(event), false);
         dragging.current = false;
         event.currentTarget.releasePointerCapture(event.pointerId);
       }}

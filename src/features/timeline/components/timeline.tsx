@@ -37,6 +37,8 @@ export interface TimelineProps {
   emptyAction?: ReactNode;
 }
 
+const RENDER_MARGIN = 500;
+
 const KEY_MOVES: Record<string, Move> = {
   ArrowLeft: 'left',
   ArrowRight: 'right',
@@ -275,9 +277,11 @@ export function Timeline({ view: name, selectionActions, emptyAction }: Timeline
   }
 
   const g = store.geometry;
-  const margin = Math.max(400, store.viewportHeight);
-  const win = store.renderWindow(margin);
-  const [first, last] = store.monthsInRange(win.top, win.bottom);
+  // Tiles are rendered within 500 px of the viewport (as Immich does); months are mounted,
+  // and so start loading, a viewport further out, showing no more than their header there.
+  const win = store.renderWindow(RENDER_MARGIN);
+  const reach = Math.max(RENDER_MARGIN, store.viewportHeight);
+  const [first, last] = store.monthsInRange(win.top - reach, win.bottom + reach);
   const focused = store.focusedPosition();
   const focusedRect = focused && store.assetRect(focused);
   const activePos =

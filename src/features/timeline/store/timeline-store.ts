@@ -47,8 +47,13 @@ export class TimelineStore {
   scrollTop = 0;
   /** A scrollTop the scroller must take on its next render (anchoring after a height change). */
   private scrollCorrection: number | null = null;
-  /** True while the user scrolls fast: new tiles wait with their placeholder. */
+  /**
+   * True while the user scrolls fast (or drags the scrubber): new tiles wait with their
+   * placeholder and months passing by do not start loading.
+   */
   imagesPaused = false;
+  /** Where a jump (scrubber click, keyboard) is going: its scroll event is not a fast scroll. */
+  private jumpTarget: number | null = null;
   /** The tile keyboard focus is on, kept across remounts (back from the viewer). */
   private focused: { id: string; timeBucket: string; index: number } | null = null;
   /** The focused tile must take DOM focus once it is rendered. */
@@ -156,24 +161,29 @@ export class TimelineStore {
 
   /** The scroller moved (the user, or a correction). */
   setScroll(y: number, now = performance.now()): void {
+    const jump = this.jumpTarget !== null && Math.abs(y - this.jumpTarget) < 2;
+    this.jumpTarget = null;
     const dt = now - this.lastScroll.t;
-    const speed = dt > 0 ? Math.abs(y - this.lastScroll.y) / dt : 0;
+    const speed = dt > 0 && !jump ? Math.abs(y - this.lastScroll.y) / dt : 0;
     this.lastScroll = { y, t: now };
     this.scrollTop = y;
     let changed = false;
-    if (speed > FAST_SCROLL && !this.imagesPaused) {
-      this.imagesPaused = true;
-      changed = true;
-    }
-    if (this.imagesPaused) {
-      clearTimeout(this.pauseTimer);
-      this.pauseTimer = setTimeout(() => {
-        this.imagesPaused = false;
-        this.emit();
-      }, 120);
-    }
+    if (speed > FAST_SCROLL) changed = this.markFast();
+    else if (this.imagesPaused) this.markFast();
     if (y < this.band.top || y > this.band.bottom) changed = true;
     if (changed) this.emit();
+  }
+
+  /** Pauses loading until the scrolling has been slow for a moment; true if it was not paused. */
+  private markFast(): boolean {
+    const was = this.imagesPaused;
+    this.imagesPaused = true;
+    clearTimeout(this.pauseTimer);
+    this.pauseTimer = setTimeout(() => {
+      this.imagesPaused = false;
+      this.emit();
+    }, 150);
+    return !was;
   }
 
   /** Takes the pending scroll correction (the scroller applies it before paint). */
@@ -183,11 +193,20 @@ export class TimelineStore {
     return value;
   }
 
-  /** Scrolls to a position in the content (scrubber, keyboard); the scroller applies it. */
-  scrollTo(y: number): void {
+  /**
+   * Scrolls to a position in the content (scrubber, keyboard); the scroller applies it. A
+   * jump loads at once; `fast` (a scrubber drag) counts as fast scrolling.
+   */
+  scrollTo(y: number, fast = false): void {
     const max = Math.max(0, this.totalHeight - this.viewportHeight);
     this.scrollTop = Math.min(Math.max(0, y), max);
     this.scrollCorrection = this.scrollTop;
+    if (fast) {
+      this.markFast();
+    } else {
+      this.jumpTarget = this.scrollTop;
+      this.lastScroll = { y: this.scrollTop, t: performance.now() };
+    }
     this.emit();
   }
 
