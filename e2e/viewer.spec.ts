@@ -212,6 +212,74 @@ test.describe('viewer', () => {
     expect((await info(api, id)).exifInfo?.description).toBe('Sunset over the harbour');
   });
 
+  test('edits the date with its time zone and the location, and archives', async ({
+    page,
+    api,
+    signedIn: _,
+  }) => {
+    const id = await upload(api, await jpeg('trip.jpg'), '2024-05-03T08:00:00.000Z');
+    await openViewer(page, id, 'trip.jpg');
+    await page.keyboard.press('t');
+    const dateDialog = page.getByRole('dialog', { name: 'Edit date and time' });
+    await dateDialog.getByLabel('Date and time').fill('2021-07-14T21:30:15');
+    await dateDialog.getByLabel('Time zone').selectOption({ label: 'UTC+02:00' });
+    await dateDialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dateDialog).toHaveCount(0);
+    await expect
+      .poll(
+        async () => ((await info(api, id)) as unknown as { fileCreatedAt: string }).fileCreatedAt,
+      )
+      .toBe('2021-07-14T19:30:15.000Z');
+    await page.keyboard.press('i');
+    await expect(page.getByText('(UTC+02:00)')).toBeVisible();
+    await expect(page.getByText(/July 14, 2021|14 July 2021/)).toBeVisible();
+
+    await page.keyboard.press('g');
+    const placeDialog = page.getByRole('dialog', { name: 'Edit location' });
+    await placeDialog.getByLabel('Latitude').fill('95');
+    await placeDialog.getByLabel('Longitude').fill('2.2945');
+    await placeDialog.getByRole('button', { name: 'Save' }).click();
+    // A bad value is explained in place and nothing is sent.
+    await expect(placeDialog.getByText('Enter a latitude between -90 and 90.')).toBeVisible();
+    await placeDialog.getByLabel('Latitude').fill('48.8584');
+    await placeDialog.getByRole('button', { name: 'Save' }).click();
+    await expect(placeDialog).toHaveCount(0);
+    const map = page.getByRole('link', { name: /48\.85840° N, 2\.29450° E/ });
+    await expect(map).toBeVisible();
+    expect(new URL((await map.getAttribute('href')) ?? '').hostname).toBe('www.openstreetmap.org');
+
+    await page.keyboard.press('a');
+    await expect(page.getByRole('status').filter({ hasText: 'Archived' })).toBeVisible();
+    await expect
+      .poll(async () => ((await info(api, id)) as unknown as { visibility: string }).visibility)
+      .toBe('archive');
+  });
+
+  test('replaces the file and refreshes the metadata', async ({ page, api, signedIn: _ }) => {
+    const id = await upload(api, await jpeg('draft.jpg'), '2024-05-04T08:00:00.000Z');
+    const final = await jpeg('final.jpg', 800, 600);
+    await openViewer(page, id, 'draft.jpg');
+    await page.getByLabel('Replacement file').setInputFiles({
+      name: final.name,
+      mimeType: final.mimeType,
+      buffer: final.buffer,
+    });
+    await expect(
+      page.getByRole('status').filter({ hasText: 'Replaced with final.jpg' }),
+    ).toBeVisible();
+    await expect
+      .poll(async () =>
+        (await (await api.get(`/api/assets/${id}/original`)).body()).equals(final.buffer),
+      )
+      .toBe(true);
+
+    await page.getByRole('button', { name: 'More actions' }).click();
+    await page.getByRole('button', { name: 'Refresh metadata' }).click();
+    await expect(
+      page.getByRole('status').filter({ hasText: 'Refreshing the metadata' }),
+    ).toBeVisible();
+  });
+
   test('plays a video and seeks it', async ({ page, api, signedIn: _ }) => {
     const clip = mp4('clip.mp4', 6);
     const id = await upload(api, clip, '2024-06-01T12:00:00.000Z');
