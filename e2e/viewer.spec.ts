@@ -164,8 +164,19 @@ test.describe('viewer', () => {
     await expect(keys).toHaveCount(0);
     await expect(viewer(page, 'middle.jpg')).toBeVisible();
 
-    // Escape closes the viewer and the grid is back (Back would do the same: one entry).
+    // Escape closes the viewer and the grid is back.
     await page.keyboard.press('Escape');
+    await expect(viewer(page)).toHaveCount(0);
+    await expect(page.getByRole('gridcell', { name: /^Photo taken/ })).toHaveCount(3);
+    // So does Back, however many photos were seen: moving between them adds no history.
+    await page
+      .getByRole('gridcell', { name: /^Photo taken/ })
+      .first()
+      .click();
+    await expect(viewer(page, 'newest.jpg')).toBeVisible();
+    await page.keyboard.press('ArrowRight');
+    await expect(viewer(page, 'middle.jpg')).toBeVisible();
+    await page.goBack();
     await expect(viewer(page)).toHaveCount(0);
     await expect(page.getByRole('gridcell', { name: /^Photo taken/ })).toHaveCount(3);
   });
@@ -312,6 +323,34 @@ test.describe('viewer', () => {
     await loop.click();
     await expect(loop).toHaveAttribute('aria-pressed', 'true');
     expect(await video.evaluate((v: HTMLVideoElement) => v.loop)).toBe(true);
+  });
+
+  test("plays a live photo's motion part while the pointer is on its button", async ({
+    page,
+    api,
+    signedIn: _,
+  }) => {
+    const still = await upload(api, await jpeg('live.jpg'), '2024-06-02T12:00:00.000Z');
+    const motion = await upload(api, mp4('live.mp4', 2), '2024-06-02T12:00:00.000Z');
+    const linked = await api.put(`/api/assets/${still}`, { data: { livePhotoVideoId: motion } });
+    expect(linked.status(), await linked.text()).toBe(200);
+    await openViewer(page, still, 'live.jpg');
+    const play = page.getByRole('button', { name: 'Play motion' });
+    await expect(play).toHaveAttribute('aria-pressed', 'false');
+    await play.hover();
+    await expect(play).toHaveAttribute('aria-pressed', 'true');
+    await expect
+      .poll(
+        () =>
+          viewer(page, 'live.jpg').evaluate((dialog) => {
+            const video = dialog.querySelector('video');
+            return video ? video.videoWidth : 0;
+          }),
+        { timeout: 20_000 },
+      )
+      .toBeGreaterThan(0);
+    await page.mouse.move(5, 400);
+    await expect(play).toHaveAttribute('aria-pressed', 'false');
   });
 
   test('downloads the original with its name and bytes', async ({ page, api, signedIn: _ }) => {

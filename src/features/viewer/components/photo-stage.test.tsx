@@ -83,6 +83,29 @@ describe('PhotoStage', () => {
     expect(canvas().style.transform).not.toBe(zoomed);
   });
 
+  it('zooms with a two-finger pinch', async () => {
+    const { loader, pending, settle } = manualLoader();
+    render(<PhotoStage assetKey="a" alt="beach.jpg" loader={loader} {...urls} />);
+    await settle(urls.previewUrl, { width: 1440, height: 1440 });
+    const stage = screen.getByTestId('photo-stage');
+    const scale = () => {
+      const match = /scale\(([\d.]+)\)/.exec(
+        screen.getByRole('img', { name: 'beach.jpg' }).parentElement!.style.transform,
+      );
+      return Number(match?.[1]);
+    };
+    fireEvent.pointerDown(stage, { pointerId: 1, button: 0, clientX: 450, clientY: 250 });
+    fireEvent.pointerDown(stage, { pointerId: 2, button: 0, clientX: 550, clientY: 250 });
+    // The fingers move apart to three times their distance.
+    fireEvent.pointerMove(stage, { pointerId: 1, clientX: 350, clientY: 250 });
+    fireEvent.pointerMove(stage, { pointerId: 2, clientX: 650, clientY: 250 });
+    expect(scale()).toBeCloseTo(3);
+    fireEvent.pointerUp(stage, { pointerId: 1, clientX: 350, clientY: 250 });
+    fireEvent.pointerUp(stage, { pointerId: 2, clientX: 650, clientY: 250 });
+    expect(scale()).toBeCloseTo(3);
+    expect(pending.has(urls.fullUrl)).toBe(true);
+  });
+
   it('starts over at 1× for another asset and reports a swipe', async () => {
     const { loader, settle } = manualLoader();
     const onSwipe = vi.fn();
