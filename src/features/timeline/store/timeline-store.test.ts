@@ -97,6 +97,35 @@ describe('TimelineStore', () => {
     expect(store.months[2]?.top).toBe(big.top + big.height);
   });
 
+  it('keeps the layout when only flags change (an optimistic favorite)', () => {
+    const { store } = setup();
+    const entry = load(store, 0);
+    const layout = entry.layout;
+    const data = entry.data;
+    if (!data) throw new Error('not loaded');
+    const flags = new Uint8Array(data.flags);
+    flags[0] = (flags[0] ?? 0) | 1;
+    store.setMonthData(entry.timeBucket, { ...data, flags });
+    expect(entry.layout).toBe(layout);
+    expect(entry.data?.flags[0]).toBe(flags[0]);
+  });
+
+  it('keeps showing a big month while its new data is laid out, then swaps both', () => {
+    const { store, scheduler } = setup(3, (i) => (i === 1 ? 20_000 : 100));
+    const big = load(store, 1);
+    scheduler.flush();
+    const shown = { data: big.data, layout: big.layout, height: big.height };
+    const next = packBucket(big.timeBucket, fakeMonth(2025, 1, 20_001));
+    store.setMonthData(big.timeBucket, next);
+    expect(big.data).toBe(shown.data);
+    expect(big.layout).toBe(shown.layout);
+    expect(big.height).toBe(shown.height);
+    scheduler.flush();
+    expect(big.data).toBe(next);
+    expect(big.layout).not.toBe(shown.layout);
+    expect(big.layout?.x.length).toBe(20_001);
+  });
+
   it('finds months in a range and assets by id', () => {
     const { store } = setup();
     const m3 = store.months[3];

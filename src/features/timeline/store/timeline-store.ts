@@ -15,10 +15,13 @@ export interface MonthEntry {
   top: number;
   /** The layout's height once laid out, an estimate from `count` until then. */
   height: number;
+  /** The assets shown (with `layout`, which indexes them). */
   data: PackedMonth | null;
   /** The layout for the current geometry, or null while estimated. */
   layout: MonthLayout | null;
+  /** A layout in progress and the data it is for; both replace the shown ones when done. */
   task: MonthLayoutTask | null;
+  pending: PackedMonth | null;
 }
 
 /** Where an asset sits: month index and index within the month's packed data. */
@@ -106,6 +109,7 @@ export class TimelineStore {
           data: null,
           layout: null,
           task: null,
+          pending: null,
         };
         entry.count = bucket.count;
         if (!entry.layout) entry.height = this.estimate(entry);
@@ -134,7 +138,8 @@ export class TimelineStore {
       for (const entry of this.months) {
         entry.layout = null;
         entry.height = this.estimate(entry);
-        if (entry.data) this.startLayout(entry, false);
+        const data = entry.pending ?? entry.data;
+        if (data) this.startLayout(entry, data, false);
       }
       // Lay out what is on screen now, so the re-flow shows no placeholder there.
       this.updateTops();
@@ -144,7 +149,9 @@ export class TimelineStore {
       );
       for (let i = first; i < last; i++) {
         const entry = this.months[i];
-        if (entry?.task && (entry.data?.count ?? 0) <= SYNC_LAYOUT_LIMIT) this.finishLayout(entry);
+        if (entry?.task && ((entry.pending ?? entry.data)?.count ?? 0) <= SYNC_LAYOUT_LIMIT) {
+          this.finishLayout(entry);
+        }
       }
     }, true);
   }
@@ -152,10 +159,23 @@ export class TimelineStore {
   /** A month's assets arrived (or changed). */
   setMonthData(timeBucket: string, data: PackedMonth): void {
     const entry = this.byKey.get(timeBucket);
-    if (!entry || entry.data === data) return;
-    entry.data = data;
+    if (!entry || entry.data === data || entry.pending === data) return;
+    const shown = entry.data;
+    if (
+      shown &&
+      entry.layout &&
+      !entry.task &&
+      data.ids === shown.ids &&
+      data.ratio === shown.ratio &&
+      data.dayStarts === shown.dayStarts
+    ) {
+      // Only flags changed (an optimistic favourite or archive): the layout stands.
+      entry.data = data;
+      this.emit();
+      return;
+    }
     this.withAnchor(() => {
-      this.startLayout(entry, data.count <= SYNC_LAYOUT_LIMIT);
+      this.startLayout(entry, data, data.count <= SYNC_LAYOUT_LIMIT);
     });
   }
 
@@ -381,20 +401,31 @@ export class TimelineStore {
 
   private estimate(entry: MonthEntry): number {
     const g = this.geometry ?? geometryFor(1024, 768);
-    const count = entry.data ? entry.data.count : entry.count;
+    const data = entry.pending ?? entry.data;
+    const count = data ? data.count : entry.count;
     return estimateMonthHeight(count, daysInBucketMonth(entry.timeBucket), g);
   }
 
-  private startLayout(entry: MonthEntry, now: boolean): void {
-    if (!entry.data || !this.geometry) return;
+  /**
+   * Lays `data` out for the current geometry: at once, or in slices while the month keeps
+   * showing its previous layout (or its estimate when it has none).
+   */
+  private startLayout(entry: MonthEntry, data: PackedMonth, now: boolean): void {
     this.scheduler.cancel(entry);
-    entry.task = new MonthLayoutTask(entry.data, this.geometry);
+    if (!this.geometry) {
+      entry.data = data;
+      return;
+    }
+    entry.task = new MonthLayoutTask(data, this.geometry);
+    entry.pending = data;
     if (now) {
       this.finishLayout(entry);
       return;
     }
-    entry.layout = null;
-    entry.height = this.estimate(entry);
+    if (!entry.layout) {
+      entry.data = data;
+      entry.height = this.estimate(entry);
+    }
     this.scheduler.schedule(
       entry,
       () => this.distance(entry),
@@ -407,8 +438,10 @@ export class TimelineStore {
     if (!task) return;
     this.scheduler.cancel(entry);
     entry.layout = task.runToEnd();
+    entry.data = entry.pending ?? entry.data;
     entry.height = entry.layout.height;
     entry.task = null;
+    entry.pending = null;
   }
 
   /** One slice of a month's layout; true when done. */
@@ -417,10 +450,13 @@ export class TimelineStore {
     if (!task) return true;
     if (!task.step(budget)) return false;
     const layout = task.result;
+    const data = entry.pending;
     entry.task = null;
+    entry.pending = null;
     if (layout) {
       this.withAnchor(() => {
         entry.layout = layout;
+        entry.data = data ?? entry.data;
         entry.height = layout.height;
       });
     }
