@@ -52,7 +52,9 @@ for (const name of names) {
         rows.push(`| ${key} | ${round(value, 2)} | | | 1 |`);
       } else {
         medians[key] = round(value.median, 2);
-        rows.push(`| ${key} | ${round(value.median, 2)} | ${round(value.min, 2)} | ${round(value.max, 2)} | ${value.runs} |`);
+        rows.push(
+          `| ${key} | ${round(value.median, 2)} | ${round(value.min, 2)} | ${round(value.max, 2)} | ${value.runs} |`,
+        );
       }
     }
     results[name] = medians;
@@ -61,7 +63,12 @@ for (const name of names) {
   } catch (error) {
     failed = true;
     console.error(`${name} failed:`, error);
-    sections.push({ name, rows: [], notes: [`This benchmark failed in this run: ${String(error?.message ?? error)}`], seconds: (Date.now() - t0) / 1000 });
+    sections.push({
+      name,
+      rows: [],
+      notes: [`This benchmark failed in this run: ${String(error?.message ?? error)}`],
+      seconds: (Date.now() - t0) / 1000,
+    });
   }
 }
 
@@ -74,11 +81,26 @@ writeFileSync('bench-results.json', `${JSON.stringify(results, null, 2)}\n`);
 // Each section keeps its own file, so running a subset leaves the others' last figures in place.
 mkdirSync('docs/benchmarks', { recursive: true });
 for (const s of sections) {
-  const lines = [`## ${s.name}`, '', `Measured ${date} in ${round(s.seconds, 0)} s (\`npm run bench -- ${s.name}\`).`, ''];
-  if (s.rows.length) lines.push('| figure | median | min | max | runs |', '|---|---|---|---|---|', ...s.rows, '');
+  const lines = [
+    `## ${s.name}`,
+    '',
+    `Measured ${date} in ${round(s.seconds, 0)} s (\`npm run bench -- ${s.name}\`).`,
+    '',
+  ];
+  if (s.rows.length)
+    lines.push('| figure | median | min | max | runs |', '|---|---|---|---|---|', ...s.rows, '');
   for (const note of s.notes ?? []) lines.push(`- ${note}`);
   if (s.notes?.length) lines.push('');
-  if (s.detail) lines.push('<details><summary>detail</summary>', '', '```json', JSON.stringify(s.detail, null, 2), '```', '</details>', '');
+  if (s.detail)
+    lines.push(
+      '<details><summary>detail</summary>',
+      '',
+      '```json',
+      JSON.stringify(s.detail, null, 2),
+      '```',
+      '</details>',
+      '',
+    );
   writeFileSync(`docs/benchmarks/${s.name}.md`, `${lines.join('\n')}\n`);
 }
 const md = [
@@ -95,5 +117,7 @@ for (const name of Object.keys(all)) {
   if (existsSync(file)) md.push(readFileSync(file, 'utf8'));
 }
 writeFileSync('docs/benchmarks.md', `${md.join('\n')}\n`);
-console.log(`\nWrote bench-results.json and docs/benchmarks.md in ${round((Date.now() - started) / 1000, 0)} s.`);
+console.log(
+  `\nWrote bench-results.json and docs/benchmarks.md in ${round((Date.now() - started) / 1000, 0)} s.`,
+);
 process.exit(failed ? 1 : 0);

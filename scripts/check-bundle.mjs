@@ -26,9 +26,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.exit(1);
   }
   const { jsKB, cssKB } = firstViewSizes();
-  console.log(`first view: ${jsKB.toFixed(1)} KB JS, ${cssKB.toFixed(1)} KB CSS (gzip); budget ${FIRST_VIEW_JS_BUDGET_KB} KB JS`);
+  console.log(
+    `first view: ${jsKB.toFixed(1)} KB JS, ${cssKB.toFixed(1)} KB CSS (gzip); budget ${FIRST_VIEW_JS_BUDGET_KB} KB JS`,
+  );
   if (jsKB > FIRST_VIEW_JS_BUDGET_KB) {
-    console.error(`The first view's JavaScript is over budget by ${(jsKB - FIRST_VIEW_JS_BUDGET_KB).toFixed(1)} KB.`);
+    console.error(
+      `The first view's JavaScript is over budget by ${(jsKB - FIRST_VIEW_JS_BUDGET_KB).toFixed(1)} KB.`,
+    );
     process.exit(1);
   }
 }

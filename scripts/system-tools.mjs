@@ -9,7 +9,12 @@ const which = (name) => {
 };
 
 export function findChromium() {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', which('chromium')];
+  const candidates = [
+    process.env.CHROMIUM_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    which('chromium'),
+  ];
   return candidates.find((c) => c && existsSync(c));
 }
 

@@ -46,15 +46,19 @@ export function waitForFirstThumbnails(page, { min = 6, timeout = 60_000 } = {})
   return page
     .waitForFunction(
       (minimum) => {
-        const cells = [...document.querySelectorAll('[role="gridcell"][data-id]')].filter((cell) => {
-          const r = cell.getBoundingClientRect();
-          return r.bottom > 0 && r.top < innerHeight && r.width > 0;
-        });
+        const cells = [...document.querySelectorAll('[role="gridcell"][data-id]')].filter(
+          (cell) => {
+            const r = cell.getBoundingClientRect();
+            return r.bottom > 0 && r.top < innerHeight && r.width > 0;
+          },
+        );
         if (cells.length === 0) return false;
         const images = cells.map((cell) => cell.querySelector('img'));
         const loaded = images.every((img) => img && img.complete && img.naturalWidth > 0);
         // A small library may show fewer tiles than `minimum` in the first screen.
-        return loaded && images.length >= Math.min(minimum, cells.length) ? performance.now() : false;
+        return loaded && images.length >= Math.min(minimum, cells.length)
+          ? performance.now()
+          : false;
       },
       min,
       { polling: 'raf', timeout },

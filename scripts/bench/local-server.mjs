@@ -65,7 +65,8 @@ export async function signIn(url) {
         headers: body ? { ...headers, 'content-type': 'application/json' } : headers,
         body: body ? JSON.stringify(body) : undefined,
       });
-      if (!response.ok) throw new Error(`${method} ${route}: ${response.status} ${await response.text()}`);
+      if (!response.ok)
+        throw new Error(`${method} ${route}: ${response.status} ${await response.text()}`);
       return response.status === 204 ? undefined : response.json();
     },
     /** Uploads a Blob as an asset with Immich's multipart fields. */
@@ -77,7 +78,8 @@ export async function signIn(url) {
       form.set('fileModifiedAt', date.toISOString());
       form.set('assetData', blob, fileName);
       const response = await fetch(`${url}/api/assets`, { method: 'POST', headers, body: form });
-      if (!response.ok) throw new Error(`upload ${fileName}: ${response.status} ${await response.text()}`);
+      if (!response.ok)
+        throw new Error(`upload ${fileName}: ${response.status} ${await response.text()}`);
       return response.json();
     },
   };

@@ -11,7 +11,10 @@ for (let i = 0; i < Number(runsArg ?? 3); i++) {
   const t0 = performance.now();
   await generateImageOutputs(
     { kind: 'file', path: source },
-    { thumbnail: path.join(outDir, `thumb-${i}.webp`), preview: path.join(outDir, `preview-${i}.jpeg`) },
+    {
+      thumbnail: path.join(outDir, `thumb-${i}.webp`),
+      preview: path.join(outDir, `preview-${i}.jpeg`),
+    },
   );
   times.push(performance.now() - t0);
 }

@@ -31,14 +31,20 @@ async function sharedMedia(dir) {
     const preview = path.join(dir, `preview-${i}.jpeg`);
     const thumbnail = path.join(dir, `thumbnail-${i}.webp`);
     await image.clone().jpeg({ quality: 80 }).toFile(preview);
-    await image.clone().resize(250, 250, { fit: 'outside' }).webp({ quality: 80 }).toFile(thumbnail);
+    await image
+      .clone()
+      .resize(250, 250, { fit: 'outside' })
+      .webp({ quality: 80 })
+      .toFile(thumbnail);
     const { data, info } = await image
       .clone()
       .resize(100, 100, { fit: 'inside' })
       .ensureAlpha()
       .raw()
       .toBuffer({ resolveWithObject: true });
-    const thumbhash = Buffer.from(rgbaToThumbHash(info.width, info.height, data)).toString('base64');
+    const thumbhash = Buffer.from(rgbaToThumbHash(info.width, info.height, data)).toString(
+      'base64',
+    );
     // Stored relative to the data folder, as the server stores its own media paths.
     const rel = (file) => path.relative(path.dirname(dir), file);
     files.push({ preview: rel(preview), thumbnail: rel(thumbnail), thumbhash, width, height });
@@ -51,7 +57,13 @@ async function sharedMedia(dir) {
  * `bigMonth`, puts that many of them into one single month. Returns the running server and a
  * signed-in API client for its only user.
  */
-export async function seedLibrary({ count, years = 15, bigMonth = 0, videoEvery = 20, favoriteEvery = 15 }) {
+export async function seedLibrary({
+  count,
+  years = 15,
+  bigMonth = 0,
+  videoEvery = 20,
+  favoriteEvery = 15,
+}) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'lightbox-seed-'));
   let server = await startServer({ dataDir });
   const api = await signIn(server.url);
@@ -61,13 +73,15 @@ export async function seedLibrary({ count, years = 15, bigMonth = 0, videoEvery 
   const media = await sharedMedia(path.join(dataDir, 'bench-shared'));
   const db = new Database(path.join(dataDir, 'lightbox.db'));
   db.pragma('journal_mode = WAL');
-  const insertAsset = db.prepare(`INSERT INTO assets (id, owner_id, device_asset_id, device_id, type, original_path,
+  const insertAsset =
+    db.prepare(`INSERT INTO assets (id, owner_id, device_asset_id, device_id, type, original_path,
       original_file_name, original_mime_type, checksum, file_size_in_byte, file_created_at, file_modified_at,
       local_date_time, created_at, updated_at, is_favorite, visibility, duration, thumbhash, thumbnail_path,
       preview_path, width, height, media_status)
     VALUES (@id, @owner, @deviceAssetId, 'bench', @type, @preview, @name, @mime, @checksum, 100000, @date, @date,
       @date, @date, @date, @favorite, 'timeline', @duration, @thumbhash, @thumbnail, @preview, @width, @height, 'ready')`);
-  const insertExif = db.prepare(`INSERT INTO asset_exif (asset_id, exif_image_width, exif_image_height, date_time_original, time_zone)
+  const insertExif =
+    db.prepare(`INSERT INTO asset_exif (asset_id, exif_image_width, exif_image_height, date_time_original, time_zone)
     VALUES (?, ?, ?, ?, 'UTC')`);
   const now = Date.now();
   const span = years * 365.25 * 24 * 3600 * 1000;
@@ -76,8 +90,13 @@ export async function seedLibrary({ count, years = 15, bigMonth = 0, videoEvery 
   db.transaction(() => {
     for (let i = 0; i < count; i++) {
       const inBigMonth = i < bigMonth;
-      const t = inBigMonth ? bigMonthStart + (i / bigMonth) * bigMonthSpan : now - ((i + 1) / (count - bigMonth + 1)) * span;
-      const date = new Date(t).toISOString().replace('Z', '+00:00').replace(/\.\d+\+/, '.000+');
+      const t = inBigMonth
+        ? bigMonthStart + (i / bigMonth) * bigMonthSpan
+        : now - ((i + 1) / (count - bigMonth + 1)) * span;
+      const date = new Date(t)
+        .toISOString()
+        .replace('Z', '+00:00')
+        .replace(/\.\d+\+/, '.000+');
       const file = media[i % media.length];
       const isVideo = videoEvery > 0 && i % videoEvery === videoEvery - 1;
       const id = randomUUID();

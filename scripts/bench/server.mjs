@@ -2,7 +2,15 @@
 // the same files, upload ingest against a disk copy, and thumbnail/preview generation
 // of a 24-megapixel JPEG against vipsthumbnail.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createReadStream, createWriteStream, mkdtempSync, readdirSync, rmSync, statSync, openAsBlob } from 'node:fs';
+import {
+  createReadStream,
+  createWriteStream,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  openAsBlob,
+} from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -85,19 +93,32 @@ async function thumbnailThroughput(server, api) {
   }
   // Wait until every thumbnail exists (the first request waits for generation).
   for (const id of ids) {
-    const r = await fetch(`${server.url}/api/assets/${id}/thumbnail?size=thumbnail`, { headers: api.headers });
+    const r = await fetch(`${server.url}/api/assets/${id}/thumbnail?size=thumbnail`, {
+      headers: api.headers,
+    });
     if (!r.ok) throw new Error(`thumbnail ${id}: ${r.status}`);
     await r.arrayBuffer();
   }
-  const thumbFiles = listFiles(path.join(server.dataDir, 'thumbs')).filter((f) => f.endsWith('-thumbnail.webp'));
-  if (thumbFiles.length < ids.length) throw new Error(`expected ${ids.length} thumbnails on disk, found ${thumbFiles.length}`);
+  const thumbFiles = listFiles(path.join(server.dataDir, 'thumbs')).filter((f) =>
+    f.endsWith('-thumbnail.webp'),
+  );
+  if (thumbFiles.length < ids.length)
+    throw new Error(`expected ${ids.length} thumbnails on disk, found ${thumbFiles.length}`);
   const staticServer = await startStaticServer(thumbFiles);
   const staticUrl = `http://127.0.0.1:${staticServer.address().port}`;
   try {
     const runs = await repeat(RUNS, async () => {
-      const thumb = await load(server.url, ids.map((id) => `/api/assets/${id}/thumbnail?size=thumbnail`), api.headers);
-      const stat = await load(staticUrl, thumbFiles.map((_, k) => `/${k}`));
-      if (thumb.non2xx || thumb.errors) throw new Error(`thumbnail load had ${thumb.non2xx} non-2xx and ${thumb.errors} errors`);
+      const thumb = await load(
+        server.url,
+        ids.map((id) => `/api/assets/${id}/thumbnail?size=thumbnail`),
+        api.headers,
+      );
+      const stat = await load(
+        staticUrl,
+        thumbFiles.map((_, k) => `/${k}`),
+      );
+      if (thumb.non2xx || thumb.errors)
+        throw new Error(`thumbnail load had ${thumb.non2xx} non-2xx and ${thumb.errors} errors`);
       return {
         thumbRps: thumb.requests.average,
         staticRps: stat.requests.average,
@@ -167,15 +188,31 @@ async function generation() {
     await writeFile(source, await makeJpeg(6000, 4000, 7));
     const ours = [];
     // The server's own media pipeline, in a child process so it loads as the server does.
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench/media-entry.ts', source, dir, String(RUNS)], { encoding: 'utf8' });
+    const result = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/bench/media-entry.ts', source, dir, String(RUNS)],
+      { encoding: 'utf8' },
+    );
     if (result.status !== 0) throw new Error(`media pipeline failed: ${result.stderr}`);
     ours.push(...JSON.parse(result.stdout.trim().split('\n').pop()));
     const vips = [];
     if (ensureVipsthumbnail()) {
       for (let i = 0; i < RUNS; i++) {
         const t0 = performance.now();
-        execFileSync('vipsthumbnail', [source, '--size', '1440x1440', '-o', path.join(dir, `v-preview-${i}.jpg[Q=80]`)]);
-        execFileSync('vipsthumbnail', [source, '--size', '250x250', '-o', path.join(dir, `v-thumb-${i}.webp[Q=80]`)]);
+        execFileSync('vipsthumbnail', [
+          source,
+          '--size',
+          '1440x1440',
+          '-o',
+          path.join(dir, `v-preview-${i}.jpg[Q=80]`),
+        ]);
+        execFileSync('vipsthumbnail', [
+          source,
+          '--size',
+          '250x250',
+          '-o',
+          path.join(dir, `v-thumb-${i}.webp[Q=80]`),
+        ]);
         vips.push(performance.now() - t0);
       }
     }
@@ -204,7 +241,7 @@ export async function benchServer() {
       notes: [
         `Thumbnails: ${THUMBS} generated 1600×1200 JPEGs, their 250 px WebP thumbnails requested round-robin by autocannon with ${CONNECTIONS} connections for ${DURATION_S} s, against the same files from a plain Node static file server (stat + stream), in the same run.`,
         `Ingest: one ${INGEST_MB} MiB file uploaded as multipart (Node fetch) until the server answers, against \`cp\` of the same file on the same disk.`,
-        'Generation: 1440 px JPEG preview plus 250 px WebP thumbnail of a 6000×4000 JPEG by the server\'s media pipeline, against two vipsthumbnail runs (preview and thumbnail) on the same file.',
+        "Generation: 1440 px JPEG preview plus 250 px WebP thumbnail of a 6000×4000 JPEG by the server's media pipeline, against two vipsthumbnail runs (preview and thumbnail) on the same file.",
       ],
     };
   } finally {

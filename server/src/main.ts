@@ -6,7 +6,9 @@ const server = await createServer(config);
 const address = await server.listen({ port: config.port, host: config.host });
 const shown = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
 if (config.immichUrl) {
-  console.log(`Lightbox is serving the gallery on ${shown}, with /api proxied to ${config.immichUrl}`);
+  console.log(
+    `Lightbox is serving the gallery on ${shown}, with /api proxied to ${config.immichUrl}`,
+  );
 } else {
   console.log(`Lightbox is running on ${shown}`);
   console.log(`Library data (database, originals, thumbnails): ${config.dataDir}`);

@@ -12,10 +12,14 @@ import { securityHeaders } from './plugins/security-headers.ts';
  * (default) or a proxy to a real Immich server (IMMICH_URL), on one origin.
  */
 export async function createServer(config: ServerConfig): Promise<FastifyInstance> {
-  const hasBuild = config.staticDir !== '' && fs.existsSync(path.join(config.staticDir, 'index.html'));
+  const hasBuild =
+    config.staticDir !== '' && fs.existsSync(path.join(config.staticDir, 'index.html'));
   const app = config.immichUrl
     ? Fastify({ logger: false })
-    : await buildApp({ dataDir: config.dataDir, staticDir: hasBuild ? config.staticDir : undefined });
+    : await buildApp({
+        dataDir: config.dataDir,
+        staticDir: hasBuild ? config.staticDir : undefined,
+      });
 
   if (config.immichUrl) {
     await app.register(securityHeaders);
@@ -32,7 +36,9 @@ export async function createServer(config: ServerConfig): Promise<FastifyInstanc
         if (request.method === 'GET' && !request.url.startsWith('/api/')) {
           return reply.type('text/html').sendFile('index.html');
         }
-        return reply.status(404).send({ message: 'Not found', error: 'Not Found', statusCode: 404 });
+        return reply
+          .status(404)
+          .send({ message: 'Not found', error: 'Not Found', statusCode: 404 });
       });
     }
   }

@@ -28,7 +28,11 @@ export const ADMIN = { email: 'admin@example.com', password: 'admin-password', n
 
 /** Signs up the admin and returns a Bearer token for it. */
 export async function signUpAdmin(app: FastifyInstance): Promise<string> {
-  const signUp = await app.inject({ method: 'POST', url: '/api/auth/admin-sign-up', payload: ADMIN });
+  const signUp = await app.inject({
+    method: 'POST',
+    url: '/api/auth/admin-sign-up',
+    payload: ADMIN,
+  });
   if (signUp.statusCode !== 201) throw new Error(`sign-up failed: ${signUp.body}`);
   const login = await app.inject({
     method: 'POST',

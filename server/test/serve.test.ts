@@ -18,7 +18,10 @@ describe('npm start server', () => {
     upstreamUrl = await upstream.app.listen({ port: 0, host: '127.0.0.1' });
     staticDir = mkdtempSync(path.join(tmpdir(), 'lightbox-static-'));
     mkdirSync(path.join(staticDir, 'assets'));
-    writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Lightbox test build</title>');
+    writeFileSync(
+      path.join(staticDir, 'index.html'),
+      '<!doctype html><title>Lightbox test build</title>',
+    );
     writeFileSync(path.join(staticDir, 'assets', 'app-abc123.js'), 'console.log(1)');
   });
   afterAll(async () => {
@@ -28,7 +31,11 @@ describe('npm start server', () => {
   });
 
   it('reads PORT, LIGHTBOX_DATA and IMMICH_URL, and rejects a bad port', () => {
-    const config = readConfig({ PORT: '3000', LIGHTBOX_DATA: '/tmp/x', IMMICH_URL: 'https://h/api' });
+    const config = readConfig({
+      PORT: '3000',
+      LIGHTBOX_DATA: '/tmp/x',
+      IMMICH_URL: 'https://h/api',
+    });
     expect(config).toMatchObject({ port: 3000, dataDir: '/tmp/x', immichUrl: 'https://h/api' });
     expect(readConfig({}).port).toBe(2283);
     expect(() => readConfig({ PORT: 'abc' })).toThrow(/PORT/);
@@ -36,7 +43,12 @@ describe('npm start server', () => {
 
   it('serves the gallery and the local API on one origin, with index.html for app routes', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'lightbox-serve-'));
-    const server = await createServer({ ...readConfig({}), dataDir, staticDir, immichUrl: undefined });
+    const server = await createServer({
+      ...readConfig({}),
+      dataDir,
+      staticDir,
+      immichUrl: undefined,
+    });
     servers.push(server);
     const page = await server.inject({ method: 'GET', url: '/photos/some-id' });
     expect(page.statusCode).toBe(200);
@@ -47,14 +59,20 @@ describe('npm start server', () => {
     expect(page.headers['referrer-policy']).toBe('no-referrer');
     const bundle = await server.inject({ method: 'GET', url: '/assets/app-abc123.js' });
     expect(bundle.headers['cache-control']).toContain('immutable');
-    expect((await server.inject({ method: 'GET', url: '/api/server/ping' })).json()).toEqual({ res: 'pong' });
+    expect((await server.inject({ method: 'GET', url: '/api/server/ping' })).json()).toEqual({
+      res: 'pong',
+    });
     const unknownApi = await server.inject({ method: 'GET', url: '/api/nope' });
     expect(unknownApi.statusCode).toBe(404);
     expect(unknownApi.json()).toMatchObject({ statusCode: 404 });
   });
 
   it('proxies /api to IMMICH_URL instead of running the local server', async () => {
-    const server = await createServer({ ...readConfig({}), staticDir, immichUrl: `${upstreamUrl}/api` });
+    const server = await createServer({
+      ...readConfig({}),
+      staticDir,
+      immichUrl: `${upstreamUrl}/api`,
+    });
     servers.push(server);
     const url = await server.listen({ port: 0, host: '127.0.0.1' });
     const ping = await fetch(`${url}/api/server/ping`);
