@@ -1,10 +1,10 @@
-import { memo, useState } from 'react';
+import { memo, useCallback, useState } from 'react';
 import { viewAssetUrl } from '@/api/assets';
 import { AssetMediaSize } from '@/api/types';
 import { HeartIcon } from '@/components/ui/icons';
 import { FLAG_FAVORITE, FLAG_IMAGE, FLAG_LIVE } from '../months/packed-month';
 import { formatDuration, tileLabel } from '../format';
-import { thumbhashUrl } from '../thumbhash';
+import { paintPlaceholder, thumbhashColour } from '../thumbhash';
 import { useIsSelected } from '../use-selection';
 import styles from './tile.module.css';
 
@@ -27,7 +27,8 @@ export interface TileProps {
 }
 
 /**
- * One asset in the grid: its thumbhash at once (as the background), the 250 px thumbnail
+ * One asset in the grid: its thumbhash at once (as the background: its average colour in the
+ * first paint, the blurred picture a moment later), the 250 px thumbnail
  * over it, a check for selection, and badges for videos, favorites and live photos.
  * Clicks and keys are handled by the grid (event delegation), found by the data-* keys.
  */
@@ -37,10 +38,16 @@ export const Tile = memo(function Tile(props: TileProps) {
   const [imageWanted, setImageWanted] = useState(props.showImage);
   if (props.showImage && !imageWanted) setImageWanted(true);
   const label = tileLabel(flags, props.localMs, props.city, props.duration);
-  const placeholder = thumbhashUrl(thumbhash);
+  const placeholder = useCallback(
+    (element: HTMLDivElement | null) => {
+      if (element) paintPlaceholder(element, thumbhash);
+    },
+    [thumbhash],
+  );
   const isVideo = !(flags & FLAG_IMAGE);
   return (
     <div
+      ref={placeholder}
       role="gridcell"
       aria-selected={selected}
       aria-label={label}
@@ -54,7 +61,7 @@ export const Tile = memo(function Tile(props: TileProps) {
         left,
         width,
         height,
-        backgroundImage: placeholder ? `url(${placeholder})` : undefined,
+        backgroundColor: thumbhashColour(thumbhash) || undefined,
       }}
     >
       {imageWanted && (
