@@ -2,34 +2,48 @@ import { DAY_MS, FLAG_FAVORITE, FLAG_IMAGE, FLAG_LIVE } from './months/packed-mo
 
 // Dates in the timeline are wall-clock times where the photo was taken, stored as UTC
 // milliseconds: they are formatted in UTC so nobody's own time zone shifts them.
+type Style = 'day' | 'month' | 'taken';
+const styles: Record<Style, Intl.DateTimeFormatOptions> = {
+  day: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },
+  month: { month: 'long', year: 'numeric' },
+  taken: { dateStyle: 'full', timeStyle: 'short' },
+};
+// One formatter per style and locale: creating one costs far more than using it.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(options: Intl.DateTimeFormatOptions, locale?: string): Intl.DateTimeFormat {
-  const key = `${locale ?? ''}|${JSON.stringify(options)}`;
+function formatter(style: Style, locale?: string): Intl.DateTimeFormat {
+  const key = locale ? `${style}|${locale}` : style;
   let f = formatters.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' });
+    f = new Intl.DateTimeFormat(locale, { ...styles[style], timeZone: 'UTC' });
     formatters.set(key, f);
   }
   return f;
 }
 
+/**
+ * Creates the formatters ahead of need: the first Intl formatter of a page costs tens of
+ * milliseconds (locale data), better spent while the first month is on the network.
+ */
+export function warmDateFormats(): void {
+  formatter('month');
+  formatter('day');
+  formatter('taken');
+}
+
 /** "Friday, 14 March 2025" (en-GB) / "Friday, March 14, 2025" (en-US). */
 export function formatDay(dayKey: number, locale?: string): string {
-  return formatter(
-    { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },
-    locale,
-  ).format(dayKey * DAY_MS);
+  return formatter('day', locale).format(dayKey * DAY_MS);
 }
 
 /** "March 2025". */
 export function formatMonth(year: number, month: number, locale?: string): string {
-  return formatter({ month: 'long', year: 'numeric' }, locale).format(Date.UTC(year, month - 1, 1));
+  return formatter('month', locale).format(Date.UTC(year, month - 1, 1));
 }
 
 /** "Friday, 14 March 2025 at 10:32" in the user's locale. */
 export function formatTaken(localMs: number, locale?: string): string {
-  return formatter({ dateStyle: 'full', timeStyle: 'short' }, locale).format(localMs);
+  return formatter('taken', locale).format(localMs);
 }
 
 /** "0:15", "12:04", "1:02:03". */

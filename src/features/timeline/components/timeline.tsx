@@ -1,5 +1,6 @@
 import {
   useCallback,
+  useEffect,
   useId,
   useLayoutEffect,
   useRef,
@@ -14,6 +15,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { PhotosIcon } from '@/components/ui/icons';
 import { useShortcuts } from '@/lib/shortcuts';
+import { warmDateFormats } from '../format';
 import { monthQuery, timeBucketsQuery } from '../month-query';
 import { monthFromSearch, monthIndexFor } from '../month-param';
 import { getTimelineState } from '../timeline-state';
@@ -70,6 +72,12 @@ export function Timeline({ view: name, selectionActions, emptyAction }: Timeline
   useLayoutEffect(() => {
     if (buckets.data) store.setBuckets(buckets.data);
   }, [store, buckets.data]);
+
+  // While the bucket list is on the network: the date formatters' one-off cost.
+  useEffect(() => {
+    const timer = setTimeout(warmDateFormats, 0);
+    return () => clearTimeout(timer);
+  }, []);
 
   const hasGrid = buckets.isSuccess && buckets.data.length > 0;
   useLayoutEffect(() => {
