@@ -369,6 +369,14 @@ test.describe('timeline', () => {
     await expect(
       grid.getByRole('gridcell', { name: /^Video taken .*1 August 2025/ }),
     ).toBeVisible();
+    // The server reads the duration after the upload (ffprobe): once it has, the tile
+    // says it (as its badge shows it).
+    await expect(async () => {
+      await page.reload();
+      await expect(
+        page.getByRole('gridcell', { name: /^Video taken .*1 August 2025.*, 0:02$/ }),
+      ).toBeVisible({ timeout: 3_000 });
+    }).toPass({ timeout: 30_000 });
     await page.goto('/');
     await expect(tiles(page)).toHaveCount(2);
   });
