@@ -57,8 +57,10 @@ describe('timeline queries', () => {
     const first = await qc.fetchQuery(query);
     const again = await qc.fetchQuery(query);
     expect(again).toBe(first);
-    const monthRequests = fetchSpy.mock.calls.filter(([url]) =>
-      String(url).includes('/timeline/bucket?'),
+    const urlOf = (input: string | URL | Request) =>
+      typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const monthRequests = fetchSpy.mock.calls.filter(([input]) =>
+      urlOf(input).includes('/timeline/bucket?'),
     );
     expect(monthRequests).toHaveLength(1);
   });
