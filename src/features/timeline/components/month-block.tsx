@@ -75,7 +75,7 @@ export const MonthBlock = memo(function MonthBlock(props: MonthBlockProps) {
             count={
               ready
                 ? () => ({
-                    selected: countSelected(ready.data, 0, ready.data.count, selection.has),
+                    selected: countSelected(ready.data, 0, ready.data.count, selection),
                     total: ready.data.count,
                   })
                 : null
@@ -174,7 +174,7 @@ function Days(props: MonthBlockProps & { data: PackedMonth; layout: MonthLayout 
             <GroupCheck
               label={`Select ${title}`}
               count={() => ({
-                selected: countSelected(data, day.start, day.end, selection.has),
+                selected: countSelected(data, day.start, day.end, selection),
                 total: day.end - day.start,
               })}
               onToggle={(select) => selection.setMany(dayAssets(data, day.index), select)}

@@ -1,4 +1,4 @@
-import { memo, useCallback, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { viewAssetUrl } from '@/api/assets';
 import { AssetMediaSize } from '@/api/types';
 import { HeartIcon } from '@/components/ui/icons';
@@ -38,16 +38,15 @@ export const Tile = memo(function Tile(props: TileProps) {
   const [imageWanted, setImageWanted] = useState(props.showImage);
   if (props.showImage && !imageWanted) setImageWanted(true);
   const label = tileLabel(flags, props.localMs, props.city, props.duration);
-  const placeholder = useCallback(
-    (element: HTMLDivElement | null) => {
-      if (element) paintPlaceholder(element, thumbhash);
-    },
-    [thumbhash],
-  );
+  // The blurred placeholder waits, like the image, while the user flicks past.
+  const cell = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (imageWanted && cell.current) paintPlaceholder(cell.current, thumbhash);
+  }, [imageWanted, thumbhash]);
   const isVideo = !(flags & FLAG_IMAGE);
   return (
     <div
-      ref={placeholder}
+      ref={cell}
       role="gridcell"
       aria-selected={selected}
       aria-label={label}

@@ -287,7 +287,8 @@ export function Timeline({ view: name, selectionActions, emptyAction }: Timeline
   const g = store.geometry;
   // Tiles are rendered within 500 px of the viewport (as Immich does); months are mounted,
   // and so start loading, a viewport further out, showing no more than their header there.
-  const win = store.renderWindow(RENDER_MARGIN);
+  // While the user flicks past, only the viewport itself gets tiles.
+  const win = store.renderWindow(store.imagesPaused ? 0 : RENDER_MARGIN);
   const reach = Math.max(RENDER_MARGIN, store.viewportHeight);
   const [first, last] = store.monthsInRange(win.top - reach, win.bottom + reach);
   const focused = store.focusedPosition();

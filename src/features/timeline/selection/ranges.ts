@@ -1,7 +1,7 @@
 import type { PackedMonth } from '../months/packed-month';
 import type { AssetPosition, TimelineStore } from '../store/timeline-store';
 import { comparePositions } from '../store/navigation';
-import { selectedAssetOf, type SelectedAsset } from './selection-store';
+import { selectedAssetOf, type SelectedAsset, type SelectionStore } from './selection-store';
 
 /**
  * Every asset from `a` to `b`, both included, in either order, across days and months.
@@ -54,14 +54,30 @@ export function loadedAssets(store: TimelineStore): SelectedAsset[] {
   return assets;
 }
 
-/** How many of the ids in [start, end) of a month are selected. */
+const counts = new WeakMap<PackedMonth, Map<string, { version: number; n: number }>>();
+
+/**
+ * How many of the ids in [start, end) of a month are selected. Headers ask on every render:
+ * the answer is kept per selection version, and is 0 at once while nothing is selected.
+ */
 export function countSelected(
   month: PackedMonth,
   start: number,
   end: number,
-  has: (id: string) => boolean,
+  selection: Pick<SelectionStore, 'has' | 'size' | 'getVersion'>,
 ): number {
+  if (selection.size === 0) return 0;
+  const version = selection.getVersion();
+  let byRange = counts.get(month);
+  if (!byRange) {
+    byRange = new Map();
+    counts.set(month, byRange);
+  }
+  const key = `${start}:${end}`;
+  const hit = byRange.get(key);
+  if (hit?.version === version) return hit.n;
   let n = 0;
-  for (let i = start; i < end; i++) if (has(month.ids[i] ?? '')) n++;
+  for (let i = start; i < end; i++) if (selection.has(month.ids[i] ?? '')) n++;
+  byRange.set(key, { version, n });
   return n;
 }

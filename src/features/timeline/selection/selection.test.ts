@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { SelectionStore, type SelectedAsset } from './selection-store';
+import { SelectionStore, selectedAssetOf, type SelectedAsset } from './selection-store';
 import { assetsBetween, countSelected, dayAssets, loadedAssets, monthAssets } from './ranges';
 import { TimelineStore } from '../store/timeline-store';
 import { createManualScheduler } from '../store/slice-scheduler';
@@ -92,10 +92,15 @@ describe('ranges', () => {
     expect(loadedAssets(store)).toHaveLength(600);
     const selection = new SelectionStore();
     selection.setMany(day, true);
-    expect(
-      countSelected(march, march.dayStarts[1] ?? 0, march.dayStarts[2] ?? 0, selection.has),
-    ).toBe(day.length);
-    expect(countSelected(march, 0, march.count, selection.has)).toBe(day.length);
+    expect(countSelected(march, 0, march.count, selection)).toBe(day.length);
+    expect(countSelected(march, march.dayStarts[1] ?? 0, march.dayStarts[2] ?? 0, selection)).toBe(
+      day.length,
+    );
+    // Kept per selection version, and recounted after a change.
+    selection.toggle(selectedAssetOf(march, 0), true);
+    expect(countSelected(march, 0, march.count, selection)).toBe(day.length + 1);
+    selection.clear();
+    expect(countSelected(march, 0, march.count, selection)).toBe(0);
   });
 });
 
