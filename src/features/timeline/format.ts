@@ -21,16 +21,6 @@ function formatter(style: Style, locale?: string): Intl.DateTimeFormat {
   return f;
 }
 
-/**
- * Creates the formatters ahead of need: the first Intl formatter of a page costs tens of
- * milliseconds (locale data), better spent while the first month is on the network.
- */
-export function warmDateFormats(): void {
-  formatter('month');
-  formatter('day');
-  formatter('taken');
-}
-
 /** "Friday, 14 March 2025" (en-GB) / "Friday, March 14, 2025" (en-US). */
 export function formatDay(dayKey: number, locale?: string): string {
   return formatter('day', locale).format(dayKey * DAY_MS);

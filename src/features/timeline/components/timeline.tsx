@@ -1,6 +1,5 @@
 import {
   useCallback,
-  useEffect,
   useId,
   useLayoutEffect,
   useRef,
@@ -15,7 +14,6 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { PhotosIcon } from '@/components/ui/icons';
 import { useShortcuts } from '@/lib/shortcuts';
-import { warmDateFormats } from '../format';
 import { monthQuery, timeBucketsQuery } from '../month-query';
 import { monthFromSearch, monthIndexFor } from '../month-param';
 import { getTimelineState } from '../timeline-state';
@@ -73,12 +71,6 @@ export function Timeline({ view: name, selectionActions, emptyAction }: Timeline
     if (buckets.data) store.setBuckets(buckets.data);
   }, [store, buckets.data]);
 
-  // While the bucket list is on the network: the date formatters' one-off cost.
-  useEffect(() => {
-    const timer = setTimeout(warmDateFormats, 0);
-    return () => clearTimeout(timer);
-  }, []);
-
   const hasGrid = buckets.isSuccess && buckets.data.length > 0;
   useLayoutEffect(() => {
     const scroller = scrollerRef.current;
@@ -93,6 +85,23 @@ export function Timeline({ view: name, selectionActions, emptyAction }: Timeline
     observer.observe(scroller);
     return () => observer.disconnect();
   }, [store, hasGrid]);
+
+  // Months near the screen start loading as soon as the bucket list is in, before the
+  // grid's first paint (their blocks' own queries then find the fetch under way).
+  useLayoutEffect(() => {
+    if (!buckets.data || store.viewportHeight <= 0) return;
+    const height = store.viewportHeight;
+    const [first, last] = store.monthsInRange(
+      store.scrollTop - height,
+      store.scrollTop + 2 * height,
+    );
+    for (let i = first; i < last; i++) {
+      const entry = store.months[i];
+      if (entry && !entry.data) {
+        void queryClient.prefetchQuery(monthQuery(view, entry.timeBucket, entry.count));
+      }
+    }
+  }, [store, queryClient, view, buckets.data, hasGrid]);
 
   // Back (or forward) to the grid: where it was, with the tile that was opened focused.
   // Any other arrival starts at the top, or at the month `?month=YYYY-MM` asks for.
