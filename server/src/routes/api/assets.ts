@@ -425,15 +425,17 @@ export async function assetRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         querystring: {
           type: 'object',
-          properties: { count: { type: 'integer', minimum: 1 } },
+          properties: { count: { type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER } },
         },
       },
     },
     async (request) => {
       const auth = requirePermission(request, 'asset.read');
-      return repos.assets
-        .random(auth.user.id, request.query.count ?? 1)
-        .map((a) => responseFor(a, auth));
+      const count = request.query.count ?? 1;
+      // The schema's coercion lets 'Infinity' and '1e400' through as Infinity, which SQLite
+      // cannot bind (a 500 before this check).
+      if (!Number.isSafeInteger(count)) throw badRequest(['count must be an integer number']);
+      return repos.assets.random(auth.user.id, count).map((a) => responseFor(a, auth));
     },
   );
 
