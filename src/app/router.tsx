@@ -1,8 +1,22 @@
-import { createBrowserRouter, type RouteObject } from 'react-router';
+import { createBrowserRouter, type LoaderFunctionArgs, type RouteObject } from 'react-router';
+import { prefetchTimeline } from '@/features/timeline/prefetch';
+import type { TimelineViewName } from '@/features/timeline/views';
+import { queryClient } from '@/lib/query-client';
 import { AppShell } from './shell/app-shell';
 import { AppLoading, RootLayout } from './root-layout';
 import { RouteErrorBoundary } from './errors/route-error-boundary';
 import { requireSession } from './session';
+
+/**
+ * A grid page's loader, defined here rather than in its lazy module so that it runs at once,
+ * beside the page's code download: the bucket list and the first months are on the network
+ * before the page renders.
+ */
+const gridLoader =
+  (view: TimelineViewName) =>
+  ({ request }: LoaderFunctionArgs): null => {
+    return prefetchTimeline(queryClient, view, new URL(request.url).search);
+  };
 
 /**
  * Every page is a lazy module exporting `Component`, and optionally `loader`
@@ -37,11 +51,31 @@ export const routes: RouteObject[] = [
                 // A page that fails (even to load its code) shows its error inside the shell.
                 ErrorBoundary: RouteErrorBoundary,
                 children: [
-                  { index: true, lazy: () => import('./routes/timeline') },
-                  { path: 'favorites', lazy: () => import('./routes/favorites') },
-                  { path: 'videos', lazy: () => import('./routes/videos') },
-                  { path: 'archive', lazy: () => import('./routes/archive') },
-                  { path: 'trash', lazy: () => import('./routes/trash') },
+                  {
+                    index: true,
+                    loader: gridLoader('timeline'),
+                    lazy: () => import('./routes/timeline'),
+                  },
+                  {
+                    path: 'favorites',
+                    loader: gridLoader('favorites'),
+                    lazy: () => import('./routes/favorites'),
+                  },
+                  {
+                    path: 'videos',
+                    loader: gridLoader('videos'),
+                    lazy: () => import('./routes/videos'),
+                  },
+                  {
+                    path: 'archive',
+                    loader: gridLoader('archive'),
+                    lazy: () => import('./routes/archive'),
+                  },
+                  {
+                    path: 'trash',
+                    loader: gridLoader('trash'),
+                    lazy: () => import('./routes/trash'),
+                  },
                   { path: 'statistics', lazy: () => import('./routes/statistics') },
                   { path: '*', lazy: () => import('./routes/not-found') },
                 ],

@@ -1,10 +1,5 @@
-import { BulkActions } from '@/features/bulk-edit/components/bulk-actions';
+import { LazyBulkActions as BulkActions } from '@/features/bulk-edit/components/lazy-bulk-actions';
 import { TimelinePage } from '@/features/timeline/components/timeline-page';
-import { prefetchTimeline } from '@/features/timeline/prefetch';
-import { queryClient } from '@/lib/query-client';
-
-/** The bucket list starts loading while the page renders. */
-export const loader = () => prefetchTimeline(queryClient, 'archive');
 
 export function Component() {
   return (

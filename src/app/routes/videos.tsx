@@ -1,11 +1,6 @@
-import { BulkActions } from '@/features/bulk-edit/components/bulk-actions';
+import { LazyBulkActions as BulkActions } from '@/features/bulk-edit/components/lazy-bulk-actions';
 import { TimelinePage } from '@/features/timeline/components/timeline-page';
-import { prefetchTimeline } from '@/features/timeline/prefetch';
-import { queryClient } from '@/lib/query-client';
 import { UploadButton } from '@/features/upload/components/upload-button';
-
-/** The bucket list starts loading while the page renders. */
-export const loader = () => prefetchTimeline(queryClient, 'videos');
 
 export function Component() {
   return (

@@ -21,6 +21,17 @@ function formatter(style: Style, locale?: string): Intl.DateTimeFormat {
   return f;
 }
 
+/**
+ * Creates the formatters ahead of need. The page's first Intl date formatter costs a lot
+ * (the locale's data is loaded then): this lets a grid's loader pay it while the page's
+ * code and first months are on the network, instead of in the first render.
+ */
+export function warmDateFormats(): void {
+  formatter('day').format(0);
+  formatter('month').format(0);
+  formatter('taken').format(0);
+}
+
 /** "Friday, 14 March 2025" (en-GB) / "Friday, March 14, 2025" (en-US). */
 export function formatDay(dayKey: number, locale?: string): string {
   return formatter('day', locale).format(dayKey * DAY_MS);

@@ -68,7 +68,6 @@ export const Tile = memo(function Tile(props: TileProps) {
           className={styles.image}
           src={viewAssetUrl({ id, size: AssetMediaSize.Thumbnail, c: thumbhash || null })}
           alt=""
-          loading="lazy"
           decoding="async"
           draggable={false}
         />
