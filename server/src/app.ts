@@ -127,6 +127,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await app.register(fastifyStatic, {
       root: staticDir,
       wildcard: false,
+      // The build writes .br and .gz copies of scripts, styles and the page (vite.config.ts).
+      preCompressed: true,
       setHeaders: (res, filePath) => {
         // Vite names bundles by content hash: they never change, so cache them for a year.
         const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
