@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { brotliCompressSync, brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { createServer } from '../src/serve.ts';
@@ -23,6 +24,11 @@ describe('npm start server', () => {
       '<!doctype html><title>Lightbox test build</title>',
     );
     writeFileSync(path.join(staticDir, 'assets', 'app-abc123.js'), 'console.log(1)');
+    // What the build's precompress step writes beside a script.
+    writeFileSync(
+      path.join(staticDir, 'assets', 'app-abc123.js.br'),
+      brotliCompressSync('console.log(1)'),
+    );
   });
   afterAll(async () => {
     await Promise.all(servers.map((s) => s.close()));
@@ -59,6 +65,16 @@ describe('npm start server', () => {
     expect(page.headers['referrer-policy']).toBe('no-referrer');
     const bundle = await server.inject({ method: 'GET', url: '/assets/app-abc123.js' });
     expect(bundle.headers['cache-control']).toContain('immutable');
+    expect(bundle.headers['content-encoding']).toBeUndefined();
+    expect(bundle.body).toBe('console.log(1)');
+    const compressed = await server.inject({
+      method: 'GET',
+      url: '/assets/app-abc123.js',
+      headers: { 'accept-encoding': 'gzip, deflate, br' },
+    });
+    expect(compressed.headers['content-encoding']).toBe('br');
+    expect(compressed.headers.vary).toMatch(/accept-encoding/i);
+    expect(brotliDecompressSync(compressed.rawPayload).toString()).toBe('console.log(1)');
     expect((await server.inject({ method: 'GET', url: '/api/server/ping' })).json()).toEqual({
       res: 'pong',
     });
