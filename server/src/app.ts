@@ -12,7 +12,7 @@ import { SharedLinkRepository } from './db/shared-links.ts';
 import { StoragePaths } from './storage/paths.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { securityHeaders } from './plugins/security-headers.ts';
-import { HttpError, reasonPhrase } from './lib/http-errors.ts';
+import { HttpError, reasonPhrase, storageFullError } from './lib/http-errors.ts';
 import { authRoutes } from './routes/api/auth.ts';
 import { userRoutes } from './routes/api/users.ts';
 import { serverRoutes } from './routes/api/server.ts';
@@ -81,24 +81,44 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     db.close();
   });
 
-  app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
+  app.setErrorHandler((caught: FastifyError | HttpError, request, reply) => {
+    // A full disk anywhere (moving an upload into place, writing its row) is a 507, not a 500.
+    const error = storageFullError(caught) ?? caught;
     if (error instanceof HttpError) {
       void reply
         .status(error.statusCode)
         .headers(error.headers)
-        .send({ message: error.messages, error: error.reason, statusCode: error.statusCode, correlationId: request.id });
+        .send({
+          message: error.messages,
+          error: error.reason,
+          statusCode: error.statusCode,
+          correlationId: request.id,
+        });
       return;
     }
     if (error.validation) {
       const messages = error.validation.map((v) => {
-        const field = (v.instancePath.replace(/^\//, '').replaceAll('/', '.') ||
-          (v.params as { missingProperty?: string }).missingProperty) ?? error.validationContext ?? 'value';
+        const field =
+          (v.instancePath.replace(/^\//, '').replaceAll('/', '.') ||
+            (v.params as { missingProperty?: string }).missingProperty) ??
+          error.validationContext ??
+          'value';
         return `${field} ${v.message ?? 'is invalid'}`;
       });
-      void reply.status(400).send({ message: messages, error: 'Bad Request', statusCode: 400, correlationId: request.id });
+      void reply
+        .status(400)
+        .send({
+          message: messages,
+          error: 'Bad Request',
+          statusCode: 400,
+          correlationId: request.id,
+        });
       return;
     }
-    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
+    const status =
+      error.statusCode && error.statusCode >= 400 && error.statusCode < 600
+        ? error.statusCode
+        : 500;
     if (status >= 500) request.log.error(error);
     void reply.status(status).send({
       message: status >= 500 ? 'Internal server error' : error.message,
@@ -132,7 +152,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       setHeaders: (res, filePath) => {
         // Vite names bundles by content hash: they never change, so cache them for a year.
         const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
-        void res.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+        void res.header(
+          'cache-control',
+          immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
       },
     });
   }

@@ -41,3 +41,19 @@ export const notFound = (message = 'Not found') => new HttpError(404, message);
 export function reasonPhrase(status: number): string {
   return reasons[status] ?? (status >= 500 ? 'Internal Server Error' : 'Error');
 }
+
+/** File-system and SQLite codes for "no room left": a full disk, a quota, a file-size limit. */
+const STORAGE_FULL_CODES = new Set(['ENOSPC', 'EDQUOT', 'EFBIG', 'SQLITE_FULL']);
+
+/**
+ * A 507 for an error that means the server ran out of room while storing something (the disk or
+ * a quota is full, or a file outgrew the size limit), or undefined for any other error.
+ */
+export function storageFullError(error: unknown): HttpError | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !STORAGE_FULL_CODES.has(code)) return undefined;
+  return new HttpError(
+    507,
+    `Insufficient Storage: the server has no room left to store this (${code})`,
+  );
+}

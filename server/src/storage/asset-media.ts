@@ -5,6 +5,7 @@ import { MediaService, type MediaKind, type MediaResult } from '../media/index.t
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { StoragePaths } from './paths.ts';
+import { removeOrphanFiles } from './orphans.ts';
 import { resetUploadFolder } from './upload.ts';
 
 /**
@@ -178,16 +179,32 @@ declare module 'fastify' {
 
 /**
  * Gives the app its `assetMedia`, clears the upload folder's leftovers from an interrupted run,
- * and queues the assets whose media were never made. Register before the asset routes.
+ * and queues the assets whose media were never made. Once the server is ready, asset files no row
+ * names (left by a run that was killed) are removed in the background; closing waits for that.
+ * Register before the asset routes.
  */
 export const assetMediaPlugin = fp(async (app: FastifyInstance) => {
+  const startedAt = Date.now();
   const media = new AssetMedia(app.repos.assets, app.paths);
   app.decorate('assetMedia', media);
   await resetUploadFolder(app.paths.uploadTmp);
+  let sweep: Promise<void> = Promise.resolve();
   app.addHook('onReady', async () => {
     media.resumePending();
+    sweep = removeOrphanFiles(app.db, app.paths, startedAt).then(
+      ({ removed }) => {
+        if (removed.length > 0) {
+          console.warn(
+            `Start-up clean-up: removed ${removed.length} file(s) an interrupted run left behind` +
+              ` (${removed.slice(0, 5).join(', ')}${removed.length > 5 ? ', …' : ''})`,
+          );
+        }
+      },
+      (error: unknown) => console.error('Start-up clean-up failed', error),
+    );
   });
   app.addHook('onClose', async () => {
+    await sweep;
     await media.close();
   });
 });

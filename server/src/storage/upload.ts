@@ -4,7 +4,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
-import { badRequest, HttpError } from '../lib/http-errors.ts';
+import { badRequest, HttpError, storageFullError } from '../lib/http-errors.ts';
 
 /** A file part, fully written to a temporary file with its SHA-1 computed on the way. */
 export interface ReceivedFile {
@@ -48,8 +48,8 @@ export function cleanFileName(name: string): string {
  * Reads a multipart request part by part: each wanted file is streamed through SHA-1 into its own
  * temporary file under `tmpDir` (never buffered in memory), other files are drained, and text
  * fields are collected (the first value of a repeated field wins). On any failure (a cut
- * connection, a size limit, a bad name) the temporary files are removed before the error is
- * rethrown, so nothing is left behind.
+ * connection, a size limit, a bad name, a full disk) the temporary files are removed before the
+ * error is rethrown, so nothing is left behind.
  */
 export async function receiveMultipart(
   request: FastifyRequest,
@@ -112,14 +112,27 @@ export async function receiveMultipart(
     }
   } catch (error) {
     await discard();
+    skipRestOfBody(request);
     throw asClientError(error);
   }
   return { fields, files, discard };
 }
 
 /**
+ * After a failure mid-body (a full disk, a size limit), reads and drops what the client still
+ * sends. Otherwise the answer goes out while the rest of the body sits unread, and the client's
+ * connection (kept alive for its next request) stays stuck behind it.
+ */
+function skipRestOfBody(request: FastifyRequest): void {
+  const raw = request.raw;
+  if (raw.complete || raw.destroyed) return;
+  raw.unpipe();
+  raw.resume();
+}
+
+/**
  * Sorts failures while reading an upload: the multipart parser's own errors carry a 4xx status;
- * a full disk is a 507; other file-system errors stay server errors; everything else (a dropped
+ * a full disk, a quota or a file-size limit is a 507; other file-system errors stay server errors; everything else (a dropped
  * connection, a malformed or truncated body) is the client's 400.
  */
 function asClientError(error: unknown): unknown {
@@ -129,7 +142,8 @@ function asClientError(error: unknown): unknown {
     return new HttpError(status, error.message);
   }
   const { code, syscall } = error as { code?: unknown; syscall?: unknown };
-  if (code === 'ENOSPC') return new HttpError(507, 'The server has no space left for this upload');
+  const full = storageFullError(error);
+  if (full) return full;
   if (typeof syscall === 'string' && code !== 'ECONNRESET') return error;
   return badRequest(`The upload did not complete: ${error.message}`);
 }
