@@ -6,6 +6,7 @@
 //
 //   node scripts/bench/timeline.mjs          (alone; `npm run build` first)
 //   npm run bench -- timeline                (through the runner, which builds)
+import { writeFileSync } from 'node:fs';
 import { seedLibrary } from './seed.mjs';
 import { openProfile, waitForFirstThumbnails } from './browser.mjs';
 import { summarize } from './stats.mjs';
@@ -141,13 +142,13 @@ async function wholeLibraryPass(page) {
   return { maxDom, months: max + 1 };
 }
 
-async function libraryScenario() {
-  const { server, api } = await seedLibrary({ count: ASSETS, years: 15 });
+async function libraryScenario(count = ASSETS, runCount = RUNS) {
+  const { server, api } = await seedLibrary({ count, years: 15 });
   const runs = [];
   try {
     const buckets = await api.json('GET', '/timeline/buckets?visibility=timeline');
     const newestYear = Number(buckets[0].timeBucket.slice(0, 4));
-    for (let run = 0; run < RUNS; run++) {
+    for (let run = 0; run < runCount; run++) {
       const { profile, page, firstThumbnailsMs } = await openTimeline(server, api.token);
       try {
         await page.evaluate(resetLongTasks);
@@ -165,7 +166,7 @@ async function libraryScenario() {
           heapMB: heap,
           months: pass.months,
         });
-        console.log(`  timeline run ${run + 1}:`, runs[runs.length - 1]);
+        console.log(`  ${count} assets, run ${run + 1}:`, runs[runs.length - 1]);
       } finally {
         await profile.close();
       }
@@ -228,9 +229,84 @@ async function bigMonthScenario() {
 
 const pick = (runs, key) => summarize(runs.map((r) => r[key]));
 
+/** Smaller libraries for the DOM-and-heap-against-size plot (one run each: both are steady). */
+const SCALING_SIZES = (process.env.BENCH_TIMELINE_SCALING ?? '1000,10000')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0 && n < ASSETS);
+export const SCALING_SVG = 'docs/benchmarks/timeline-scaling.svg';
+
+/**
+ * A line chart (log-scale library size across, one panel per figure) of the largest DOM and
+ * the JS heap after a pass through every month, written as a standalone SVG.
+ */
+export function scalingSvg(points) {
+  const width = 640;
+  const panelHeight = 200;
+  const left = 70;
+  const right = 20;
+  const top = 40;
+  const gap = 70;
+  const xs = points.map((p) => Math.log10(p.assets));
+  const [x0, x1] = [Math.min(...xs) - 0.2, Math.max(...xs) + 0.2];
+  const xOf = (assets) => left + ((Math.log10(assets) - x0) / (x1 - x0)) * (width - left - right);
+  const panels = [
+    { key: 'maxDomElements', title: 'Largest DOM (elements); budget 3,000', budget: 3000 },
+    { key: 'heapMB', title: 'JS heap after the whole library (MB); budget 150', budget: 150 },
+  ];
+  const out = [];
+  panels.forEach((panel, i) => {
+    const y0 = top + i * (panelHeight + gap);
+    const max = panel.budget * 1.1;
+    const yOf = (v) => y0 + panelHeight - (v / max) * panelHeight;
+    out.push(
+      `<text x="${left}" y="${y0 - 12}" font-size="14" font-weight="bold">${panel.title}</text>`,
+      `<rect x="${left}" y="${y0}" width="${width - left - right}" height="${panelHeight}" fill="none" stroke="#999"/>`,
+      `<line x1="${left}" x2="${width - right}" y1="${yOf(panel.budget)}" y2="${yOf(panel.budget)}" stroke="#c33" stroke-dasharray="6 4"/>`,
+      `<text x="${width - right - 4}" y="${yOf(panel.budget) - 4}" font-size="11" text-anchor="end" fill="#c33">budget</text>`,
+    );
+    for (const tick of [0, 0.5, 1].map((f) => Math.round(f * panel.budget))) {
+      out.push(
+        `<text x="${left - 6}" y="${yOf(tick) + 4}" font-size="11" text-anchor="end">${tick}</text>`,
+      );
+    }
+    const path = points
+      .map((p, j) => `${j ? 'L' : 'M'}${xOf(p.assets).toFixed(1)},${yOf(p[panel.key]).toFixed(1)}`)
+      .join(' ');
+    out.push(`<path d="${path}" fill="none" stroke="#1f6feb" stroke-width="2"/>`);
+    for (const p of points) {
+      const value = panel.key === 'heapMB' ? p[panel.key].toFixed(1) : String(p[panel.key]);
+      out.push(
+        `<circle cx="${xOf(p.assets).toFixed(1)}" cy="${yOf(p[panel.key]).toFixed(1)}" r="4" fill="#1f6feb"/>`,
+        `<text x="${xOf(p.assets).toFixed(1)}" y="${(yOf(p[panel.key]) - 9).toFixed(1)}" font-size="11" text-anchor="middle">${value}</text>`,
+        `<text x="${xOf(p.assets).toFixed(1)}" y="${y0 + panelHeight + 16}" font-size="11" text-anchor="middle">${p.assets.toLocaleString('en-US')} assets</text>`,
+      );
+    }
+  });
+  const height = top + panels.length * (panelHeight + gap) - 20;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" role="img" aria-label="Timeline DOM size and JS heap against library size">
+<title>Timeline DOM size and JS heap against library size (npm run bench -- timeline)</title>
+<rect width="100%" height="100%" fill="#fff"/>
+${out.join('\n')}
+</svg>
+`;
+}
+
 export async function benchTimeline() {
   console.log(`Seeding ${ASSETS} assets over 15 years...`);
   const library = await libraryScenario();
+  const scaling = [];
+  for (const size of SCALING_SIZES) {
+    console.log(`Seeding ${size} assets over 15 years (DOM and heap against library size)...`);
+    const [run] = await libraryScenario(size, 1);
+    scaling.push({ assets: size, maxDomElements: run.maxDomElements, heapMB: run.heapMB });
+  }
+  scaling.push({
+    assets: ASSETS,
+    maxDomElements: pick(library, 'maxDomElements').median,
+    heapMB: pick(library, 'heapMB').median,
+  });
+  writeFileSync(SCALING_SVG, scalingSvg(scaling));
   console.log(`Seeding ${ASSETS} assets with ${BIG_MONTH} in one month...`);
   const big = await bigMonthScenario();
   return {
@@ -244,13 +320,15 @@ export async function benchTimeline() {
       bigMonthLongestTaskMs: pick(big.runs, 'bigMonthLongestTaskMs'),
       bigMonthAssets: big.count,
     },
-    detail: { library, bigMonth: big },
+    detail: { library, scaling, bigMonth: big },
     notes: [
       `${ASSETS} assets seeded over 15 years (${library[0]?.months ?? '?'} months) straight into the local server's database, sharing 24 real thumbnail files; headless Chromium ${VIEWPORT.width}×${VIEWPORT.height}, a new profile (cold HTTP cache) per run.`,
       'firstThumbnailsMs: navigation start to the first frame where every tile in the viewport shows its decoded thumbnail.',
       'longestTaskMs: longest main-thread task (PerformanceObserver "longtask") during a fast flick of 90 frames × 4,000 px; 0 means no task reached the browser\'s 50 ms long-task threshold.',
       "scrubberJumpMs: pointer down on the scrubber at the year ten years back to that month's first screen of decoded thumbnails.",
       "maxDomElements: the largest document seen during the flick and during a pass through every month (the scrubber's Down key, waiting for each month's thumbnails); heapMB: JS heap after that pass and a forced GC, with every month loaded.",
+      `DOM and heap against library size (${scaling.map((p) => p.assets).join(', ')} assets, the same pass through every month): ![Timeline DOM size and JS heap against library size](benchmarks/timeline-scaling.svg) (${SCALING_SVG}).`,
+      'Targets (issue #5): first thumbnails under 1,000 ms, DOM under 3,000 elements, heap under 150 MB, no task over 50 ms while scrolling, scrubber jump under 500 ms; in the big month, no task over 100 ms.',
       `bigMonthLongestTaskMs: ${big.count} assets in ${big.bucket}: longest main-thread task from the scrubber jump to that month, through its load (fetched and parsed in a worker), its layout in slices, and a 90 × 3,000 px flick through it (0: none reached 50 ms).`,
     ],
   };
