@@ -1,8 +1,6 @@
 import { createContext, use } from 'react';
-import type { UploadQueue } from './queue/upload-queue';
 
 export interface UploadActions {
-  queue: UploadQueue;
   /** Opens the system file picker (several files). */
   pickFiles: () => void;
   /** Opens the system folder picker (every file inside, subfolders included). */

@@ -1,16 +1,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useDropzone, type DropEvent } from 'react-dropzone';
-import { assetQueries } from '@/features/assets/asset-queries';
-import { getDeviceId } from '@/lib/device-id';
-import { createHasher } from '../hashing/hash-pool';
+import { toast } from '@/components/ui/toast';
+import { whenIdle } from '@/lib/when-idle';
 import { walkDataTransfer, type WalkFailure } from '../picking/walk-entries';
 import type { PickedFile } from '../queue/classify';
-import { UploadQueue } from '../queue/upload-queue';
+import type { UploadQueue } from '../queue/upload-queue';
 import { UploadContext, type UploadActions } from '../upload-context';
-import { createApiUploadPort } from '../upload-port';
+import type * as UploadMachinery from '../upload-machinery';
 import { uploadQueries } from '../upload-queries';
-import { UploadPanel } from './upload-panel';
 import styles from './upload-provider.module.css';
 
 /**
@@ -42,6 +40,16 @@ const pathOf = (file: File): string => paths.get(file) ?? (file.webkitRelativePa
 const hasFiles = (data: DataTransfer | null): data is DataTransfer =>
   !!data && Array.from(data.types).includes('Files');
 
+type Machinery = typeof UploadMachinery;
+
+/** The loaded machinery and this provider's queue. */
+interface Uploader {
+  machinery: Machinery;
+  queue: UploadQueue;
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
 /**
  * Makes the whole window a drop target for files and folders, listens for
  * pasted files, and shows the upload panel. Wrap the signed-in layout with it;
@@ -49,18 +57,46 @@ const hasFiles = (data: DataTransfer | null): data is DataTransfer =>
  */
 export function UploadProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
-  const [queue] = useState(
-    () =>
-      new UploadQueue({
-        port: createApiUploadPort(queryClient),
-        hasher: createHasher(),
-        deviceId: getDeviceId(),
-        concurrency: concurrencySetting(),
-        onAssetsChanged: () => void queryClient.invalidateQueries({ queryKey: assetQueries.all() }),
-      }),
-  );
-  // Leaving the signed-in area (sign-out) stops what is still running.
-  useEffect(() => () => queue.cancelAll(), [queue]);
+  // The queue, hashing and panel load on demand (../upload-machinery): at idle once the first
+  // screen is up, or at the first drop, paste or pick if that comes sooner (which waits for it).
+  const [uploader, setUploader] = useState<Uploader | null>(null);
+  const loading = useRef<Promise<Uploader> | null>(null);
+  const mounted = useRef(false);
+
+  const loadUploader = useCallback((): Promise<Uploader> => {
+    loading.current ??= import('../upload-machinery').then(
+      (machinery) => {
+        const next = {
+          machinery,
+          queue: machinery.createUploadQueue(queryClient, concurrencySetting()),
+        };
+        setUploader(next);
+        return next;
+      },
+      (error: unknown) => {
+        // Try again at the next use.
+        loading.current = null;
+        throw error;
+      },
+    );
+    return loading.current;
+  }, [queryClient]);
+
+  useEffect(() => {
+    mounted.current = true;
+    const cancelPreload = whenIdle(() => void loadUploader().catch(() => undefined));
+    return () => {
+      mounted.current = false;
+      cancelPreload();
+      // Leaving the signed-in area (sign-out) stops what is still running.
+      void loading.current?.then(
+        ({ queue }) => {
+          if (!mounted.current) queue.cancelAll();
+        },
+        () => undefined,
+      );
+    };
+  }, [loadUploader]);
 
   const { data: mediaTypes } = useQuery(uploadQueries.mediaTypes());
   const accept = mediaTypes
@@ -91,9 +127,17 @@ export function UploadProvider({ children }: { children: ReactNode }) {
   const add = useCallback(
     (files: readonly File[], failures: readonly WalkFailure[] = []) => {
       const picked: PickedFile[] = files.map((file) => ({ file, path: pathOf(file) }));
-      void queue.add(picked, failures);
+      loadUploader().then(
+        ({ queue }) => {
+          if (mounted.current) void queue.add(picked, failures);
+        },
+        (error: unknown) =>
+          toast.error(
+            `The uploader could not load, so nothing was uploaded: ${messageOf(error)}. Check the connection and try again.`,
+          ),
+      );
     },
-    [queue],
+    [loadUploader],
   );
 
   const onDrop = useCallback(
@@ -108,8 +152,12 @@ export function UploadProvider({ children }: { children: ReactNode }) {
     [add],
   );
 
+  // Files on their way in: start fetching the machinery if the idle preload has not yet.
+  const warmUp = useCallback(() => void loadUploader().catch(() => undefined), [loadUploader]);
+
   const { getRootProps, getInputProps, isDragActive, open } = useDropzone({
     onDrop,
+    onDragEnter: warmUp,
     getFilesFromEvent,
     noClick: true,
     noKeyboard: true,
@@ -148,9 +196,19 @@ export function UploadProvider({ children }: { children: ReactNode }) {
   }, [add]);
 
   const actions = useMemo<UploadActions>(
-    () => ({ queue, pickFiles: open, pickFolder: () => folderInput.current?.click() }),
-    [queue, open],
+    () => ({
+      pickFiles: () => {
+        warmUp();
+        open();
+      },
+      pickFolder: () => {
+        warmUp();
+        folderInput.current?.click();
+      },
+    }),
+    [open, warmUp],
   );
+  const Panel = uploader?.machinery.UploadPanel;
 
   return (
     <UploadContext value={actions}>
@@ -177,7 +235,7 @@ export function UploadProvider({ children }: { children: ReactNode }) {
             </div>
           </div>
         )}
-        <UploadPanel queue={queue} />
+        {Panel && uploader && <Panel queue={uploader.queue} />}
       </div>
     </UploadContext>
   );
