@@ -10,7 +10,7 @@ export default defineConfig({
   test: {
     name: 'stress',
     environment: 'node',
-    include: ['server/test/stress/**/*.stress.ts'],
+    include: ['server/test/stress/**/*.stress.ts', 'src/**/*.stress.ts'],
     // One file at a time: each starts servers and moves hundreds of megabytes.
     fileParallelism: false,
     testTimeout: 600_000,
