@@ -25,15 +25,31 @@ export interface ImageOutputs {
   fullsizePath: string | null;
 }
 
+/** The stored size and EXIF orientation from a header read the caller already made. */
+export interface HeaderInfo {
+  width: number;
+  height: number;
+  orientation?: number;
+}
+
 /**
  * An image sharp can read: a file path, an encoded buffer, or decoded pixels. Files and buffers
  * are turned upright by their own EXIF orientation unless `autoOrient` is false (decoders that
- * already applied it); `orientation` applies a known EXIF orientation instead.
+ * already applied it); `orientation` applies a known EXIF orientation instead. `header` saves
+ * reading the file's header a second time.
  */
 export type ImageSource =
-  | { kind: 'file'; path: string; autoOrient?: boolean; orientation?: number }
-  | { kind: 'encoded'; data: Buffer; autoOrient?: boolean; orientation?: number }
+  | { kind: 'file'; path: string; autoOrient?: boolean; orientation?: number; header?: HeaderInfo }
+  | {
+      kind: 'encoded';
+      data: Buffer;
+      autoOrient?: boolean;
+      orientation?: number;
+      header?: HeaderInfo;
+    }
   | { kind: 'raw'; data: Buffer; width: number; height: number; channels: 1 | 2 | 3 | 4 };
+
+type Bitmap = ImageSource & { kind: 'raw' };
 
 function open(source: ImageSource): Sharp {
   if (source.kind === 'raw') {
@@ -91,45 +107,44 @@ export async function writeAtomic(target: string, data: Buffer): Promise<void> {
 }
 
 /**
- * Decodes the source once and makes everything from that one decode: the preview JPEG (shorter
- * side 1440 px), then the thumbnail WebP (shorter side 250 px) and the thumbhash from the
- * preview's pixels; small images are never enlarged. With `targets.fullsize`, the decode is at
- * full resolution, written as a JPEG too, and the preview is scaled from it. Pictures come out
- * upright and in sRGB; transparency is flattened onto white in the JPEGs and kept in the WebP.
+ * Decodes the source once and makes everything from that one decode. The preview (shorter side
+ * 1440 px) comes straight from the file, so libvips shrinks a JPEG while decoding it; the
+ * thumbnail (shorter side 250 px) is scaled from the preview's pixels, and the thumbhash from the
+ * thumbnail's. Small images are never enlarged. With `targets.fullsize`, the decode is at full
+ * resolution, written as a JPEG too, and the preview is scaled from it. Pictures come out upright
+ * and in sRGB; transparency is flattened onto white in the JPEGs and kept in the WebP.
  */
 export async function generateImageOutputs(
   source: ImageSource,
   targets: ImageTargets,
 ): Promise<ImageOutputs> {
-  let previewBitmap: ImageSource & { kind: 'raw' };
+  let preview: Bitmap;
   let fullsizeJpeg: Buffer | null = null;
+  let upright: { width: number; height: number } | null = null;
   if (targets.fullsize) {
     const full = await decodeToBitmap(open(source));
-    fullsizeJpeg = await open(full)
-      .flatten({ background: '#ffffff' })
-      .jpeg({ quality: 90 })
-      .toBuffer();
-    previewBitmap = await decodeToBitmap(open(full).resize(PREVIEW_SIZE, PREVIEW_SIZE, previewFit));
+    upright = { width: full.width, height: full.height };
+    [fullsizeJpeg, preview] = await Promise.all([
+      encodeJpeg(full, 90),
+      decodeToBitmap(open(full).resize(PREVIEW_SIZE, PREVIEW_SIZE, previewFit)),
+    ]);
   } else {
-    // libvips shrinks JPEGs while decoding: asking for the preview size directly is the fast path.
-    previewBitmap = await decodeToBitmap(
-      open(source).resize(PREVIEW_SIZE, PREVIEW_SIZE, previewFit),
-    );
+    preview = await decodeToBitmap(open(source).resize(PREVIEW_SIZE, PREVIEW_SIZE, previewFit));
   }
+  const thumbnail = await decodeToBitmap(
+    open(preview).resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, previewFit),
+  );
 
-  const [preview, thumbnail, thumbhash, displayed] = await Promise.all([
-    open(previewBitmap).flatten({ background: '#ffffff' }).jpeg({ quality: 80 }).toBuffer(),
-    open(previewBitmap)
-      .resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, previewFit)
-      .webp({ quality: 80 })
-      .toBuffer(),
-    thumbhashOf(previewBitmap),
-    displayedSize(source, previewBitmap.width, previewBitmap.height),
+  const [previewJpeg, thumbnailWebp, thumbhash, displayed] = await Promise.all([
+    encodeJpeg(preview, 80),
+    open(thumbnail).webp({ quality: 80 }).toBuffer(),
+    thumbhashOf(thumbnail),
+    upright ?? displayedSize(source, preview.width, preview.height),
   ]);
 
   await Promise.all([
-    writeAtomic(targets.preview, preview),
-    writeAtomic(targets.thumbnail, thumbnail),
+    writeAtomic(targets.preview, previewJpeg),
+    writeAtomic(targets.thumbnail, thumbnailWebp),
     targets.fullsize && fullsizeJpeg ? writeAtomic(targets.fullsize, fullsizeJpeg) : undefined,
   ]);
 
@@ -146,17 +161,27 @@ export async function generateImageOutputs(
 /** Immich's rule: the shorter side gets the size; never enlarge. */
 const previewFit = { fit: 'outside', withoutEnlargement: true } as const;
 
-/** Runs a pipeline into upright 8-bit sRGB RGBA pixels. */
-async function decodeToBitmap(pipeline: Sharp): Promise<ImageSource & { kind: 'raw' }> {
+/**
+ * Runs a pipeline into upright 8-bit sRGB pixels: RGB, or RGBA when the picture has
+ * transparency (an alpha channel nobody needs would only cost a third more work downstream).
+ */
+async function decodeToBitmap(pipeline: Sharp): Promise<Bitmap> {
   const { data, info } = await pipeline
     .toColourspace('srgb')
-    .ensureAlpha()
     .raw({ depth: 'uchar' })
     .toBuffer({ resolveWithObject: true });
-  return { kind: 'raw', data, width: info.width, height: info.height, channels: 4 };
+  const { width, height, channels } = info;
+  if (channels !== 3 && channels !== 4) {
+    throw new Error(`expected RGB or RGBA pixels after the sRGB conversion, got ${channels} bands`);
+  }
+  return { kind: 'raw', data, width, height, channels };
 }
 
-async function thumbhashOf(bitmap: ImageSource): Promise<string> {
+function encodeJpeg(bitmap: Bitmap, quality: number): Promise<Buffer> {
+  return open(bitmap).flatten({ background: '#ffffff' }).jpeg({ quality }).toBuffer();
+}
+
+async function thumbhashOf(bitmap: Bitmap): Promise<string> {
   const { data, info } = await open(bitmap)
     .resize(THUMBHASH_SIZE, THUMBHASH_SIZE, { fit: 'inside' })
     .ensureAlpha()
@@ -172,13 +197,17 @@ async function displayedSize(
   fallbackHeight: number,
 ): Promise<{ width: number; height: number }> {
   if (source.kind === 'raw') return { width: source.width, height: source.height };
-  const meta = await sharp(source.kind === 'file' ? source.path : source.data, {
-    limitInputPixels: false,
-    failOn: 'none',
-  }).metadata();
+  const meta = source.header ?? (await readHeader(source));
   if (!meta.width || !meta.height) return { width: fallbackWidth, height: fallbackHeight };
   const orientation = source.orientation ?? (source.autoOrient === false ? 1 : meta.orientation);
   return isSideways(orientation)
     ? { width: meta.height, height: meta.width }
     : { width: meta.width, height: meta.height };
+}
+
+async function readHeader(source: ImageSource & { kind: 'file' | 'encoded' }): Promise<HeaderInfo> {
+  return sharp(source.kind === 'file' ? source.path : source.data, {
+    limitInputPixels: false,
+    failOn: 'none',
+  }).metadata();
 }

@@ -205,11 +205,12 @@ async function decodeImage(
         // libvips reads a RAW file's first TIFF directory: often a tiny thumbnail, never the photo.
         throw new Error('RAW file: using its embedded preview instead');
       }
+      const { width, height, orientation } = meta;
       return {
-        source: { kind: 'file', path: file },
+        source: { kind: 'file', path: file, header: { width, height, orientation } },
         decoder: 'sharp',
         dispose: () => Promise.resolve(),
-        headerSize: { width: meta.width, height: meta.height },
+        headerSize: { width, height },
         browserShowable: BROWSER_IMAGE_FORMATS.has(format),
       };
     } catch (error) {
