@@ -13,6 +13,7 @@ import { StoragePaths } from './storage/paths.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { securityHeaders } from './plugins/security-headers.ts';
 import { HttpError, reasonPhrase, storageFullError } from './lib/http-errors.ts';
+import { strictBodyTypes } from './lib/strict-body.ts';
 import { authRoutes } from './routes/api/auth.ts';
 import { userRoutes } from './routes/api/users.ts';
 import { serverRoutes } from './routes/api/server.ts';
@@ -80,6 +81,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onClose', () => {
     db.close();
   });
+  strictBodyTypes(app);
 
   app.setErrorHandler((caught: FastifyError | HttpError, request, reply) => {
     // A full disk anywhere (moving an upload into place, writing its row) is a 507, not a 500.

@@ -248,6 +248,9 @@ describe('bad input corpus', () => {
       ['ids with null', [null]],
       ['ids with another user’s', [ownId, foreignId]],
       ['ids unknown', [randomUUID()]],
+      // Wrong types that a coercing validator would turn into right ones.
+      ['ids a string', ownId],
+      ['ids nested', [[ownId]]],
     ] as [string, unknown][]) {
       json(`PUT /assets: ${what}`, 'PUT', '/api/assets', JSON.stringify({ ids, isFavorite: true }));
       json(
@@ -274,6 +277,21 @@ describe('bad input corpus', () => {
       'DELETE',
       '/api/assets',
       JSON.stringify({ ids: [ownId], force: 'always' }),
+    );
+    for (const [what, body] of [
+      ['duplicateId a number', { ids: [ownId], duplicateId: 5 }],
+      ['isFavorite "true"', { ids: [ownId], isFavorite: 'true' }],
+      ['isFavorite [true]', { ids: [ownId], isFavorite: [true] }],
+      ['rating "5"', { ids: [ownId], rating: '5' }],
+      ['description a number', { ids: [ownId], description: 42 }],
+    ] as [string, unknown][]) {
+      json(`PUT /assets: ${what}`, 'PUT', '/api/assets', JSON.stringify(body));
+    }
+    json(
+      'DELETE /assets: force "true"',
+      'DELETE',
+      '/api/assets',
+      JSON.stringify({ ids: [ownId], force: 'true' }),
     );
     json(
       'DELETE /assets: force as an object',
@@ -302,6 +320,8 @@ describe('bad input corpus', () => {
       ['deviceId missing', { deviceAssetIds: ['kept-1'] }],
       ['deviceAssetIds missing', { deviceId: 'corpus-phone' }],
       ['deviceAssetIds empty', { deviceId: 'corpus-phone', deviceAssetIds: [] }],
+      ['deviceAssetIds a string', { deviceId: 'corpus-phone', deviceAssetIds: 'kept-1' }],
+      ['deviceId a number', { deviceId: 7, deviceAssetIds: ['kept-1'] }],
       ['deviceAssetIds with an empty id', { deviceId: 'corpus-phone', deviceAssetIds: [''] }],
       ['deviceAssetIds with objects', { deviceId: 'corpus-phone', deviceAssetIds: [{}] }],
       ['deviceId empty', { deviceId: '', deviceAssetIds: ['kept-1'] }],
@@ -316,6 +336,8 @@ describe('bad input corpus', () => {
       ['asset without checksum', { assets: [{ id: 'a' }] }],
       ['asset without id', { assets: [{ checksum: sha1(jpeg).toString('hex') }] }],
       ['checksum empty', { assets: [{ id: 'a', checksum: '' }] }],
+      ['checksum a number', { assets: [{ id: 'a', checksum: 12 }] }],
+      ['assets one object, not a list', { assets: { id: 'a', checksum: 'ab' } }],
       ['id empty', { assets: [{ id: '', checksum: 'ab' }] }],
       ['assets null', { assets: null }],
     ] as [string, unknown][]) {
@@ -716,6 +738,35 @@ describe('bad input corpus', () => {
     }
     return list;
   }
+
+  it('refuses JSON values of the wrong type, naming the field, while queries are still read', async () => {
+    const put = (payload: object) =>
+      t.app.inject({ method: 'PUT', url: '/api/assets', headers: auth(adminToken), payload });
+    const asString = await put({ ids: ownId, isFavorite: true });
+    expect(asString.statusCode).toBe(400);
+    expect(asString.json()).toMatchObject({ message: ['ids must be array'] });
+    const nested = await put({ ids: [[ownId]], rating: '5', isFavorite: [true] });
+    expect(nested.statusCode).toBe(400);
+    expect(nested.json<{ message: string[] }>().message.sort()).toEqual([
+      'ids.0 must be string',
+      'isFavorite must be boolean',
+      'rating must be integer',
+    ]);
+    // Query strings are text: `?count=2` and `?isFavorite=false` still read as a number and a boolean.
+    const random = await t.app.inject({
+      method: 'GET',
+      url: '/api/assets/random?count=2',
+      headers: auth(adminToken),
+    });
+    expect(random.statusCode).toBe(200);
+    const stats = await t.app.inject({
+      method: 'GET',
+      url: '/api/assets/statistics?isFavorite=false',
+      headers: auth(adminToken),
+    });
+    expect(stats.json()).toEqual({ images: 1, videos: 0, total: 1 });
+    expect((await snapshot()).info).toMatchObject({ isFavorite: false });
+  });
 
   it('answers every malformed request with a 4xx in Immich’s error shape, losing nothing', async () => {
     const before = await snapshot();
