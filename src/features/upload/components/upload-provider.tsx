@@ -1,13 +1,6 @@
-import {
-  useCallback,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-  type DragEvent,
-  type ReactNode,
-} from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useDropzone, type DropEvent } from 'react-dropzone';
 import { toast } from '@/components/ui/toast';
 import { whenIdle } from '@/lib/when-idle';
 import { walkDataTransfer, type WalkFailure } from '../picking/walk-entries';
@@ -110,6 +103,27 @@ export function UploadProvider({ children }: { children: ReactNode }) {
     ? [...mediaTypes.image, ...mediaTypes.video, ...mediaTypes.sidecar].join(',')
     : undefined;
 
+  // Entries of a drop that could not be opened, handed from getFilesFromEvent to onDrop.
+  const dropFailures = useRef<WalkFailure[]>([]);
+
+  const getFilesFromEvent = useCallback(async (event: DropEvent | FileSystemFileHandle[]) => {
+    // File System Access handles (not used: useFsAccessApi is off, the input is the picker).
+    if (Array.isArray(event)) return Promise.all(event.map((handle) => handle.getFile()));
+    const data = 'dataTransfer' in event ? event.dataTransfer : null;
+    if (data) {
+      // While dragging only the item list is readable; the files come with the drop.
+      if (event.type !== 'drop') {
+        return Array.from(data.items).filter((item) => item.kind === 'file');
+      }
+      const walked = await walkDataTransfer(data);
+      dropFailures.current = walked.failures;
+      for (const { file, path } of walked.files) paths.set(file, path);
+      return walked.files.map((f) => f.file);
+    }
+    const input = event.target;
+    return input instanceof HTMLInputElement ? Array.from(input.files ?? []) : [];
+  }, []);
+
   const add = useCallback(
     (files: readonly File[], failures: readonly WalkFailure[] = []) => {
       const picked: PickedFile[] = files.map((file) => ({ file, path: pathOf(file) }));
@@ -126,80 +140,33 @@ export function UploadProvider({ children }: { children: ReactNode }) {
     [loadUploader],
   );
 
-  // Files on their way in: start fetching the machinery if the idle preload has not yet.
-  const warmUp = useCallback(() => void loadUploader().catch(() => undefined), [loadUploader]);
-
-  /** Adds what a drop or paste carries; call it while the event is being dispatched. */
-  const addTransfer = useCallback(
-    (data: DataTransfer) => {
-      // The walk takes the entries synchronously, then reads folders at its own pace.
-      void walkDataTransfer(data).then(({ files, failures }) => {
-        for (const { file, path } of files) paths.set(file, path);
-        add(
-          files.map((f) => f.file),
-          failures,
-        );
-      });
+  const onDrop = useCallback(
+    (files: File[], _rejections: unknown, event: DropEvent | null) => {
+      const failures = dropFailures.current;
+      dropFailures.current = [];
+      add(files, failures);
+      // Picking the same files again must fire another change event.
+      const target = event && !Array.isArray(event) ? event.target : null;
+      if (target instanceof HTMLInputElement) target.value = '';
     },
     [add],
   );
 
-  // The drop target: the whole app. A file drag shows the overlay until it leaves or drops.
-  const [isDragActive, setDragActive] = useState(false);
-  /** The elements the drag is over: dragenter and dragleave come in pairs, one per element. */
-  const dragTargets = useRef(new Set<EventTarget>());
-  const endDrag = useCallback(() => {
-    dragTargets.current.clear();
-    setDragActive(false);
-  }, []);
+  // Files on their way in: start fetching the machinery if the idle preload has not yet.
+  const warmUp = useCallback(() => void loadUploader().catch(() => undefined), [loadUploader]);
 
-  const onDragEnter = (event: DragEvent<HTMLDivElement>) => {
-    if (!hasFiles(event.dataTransfer)) return;
-    event.preventDefault();
-    dragTargets.current.add(event.target);
-    if (!isDragActive) {
-      setDragActive(true);
-      warmUp();
-    }
-  };
-  const onDragOver = (event: DragEvent<HTMLDivElement>) => {
-    if (!hasFiles(event.dataTransfer)) return;
-    // Without this the browser does not let the drop happen here.
-    event.preventDefault();
-    event.dataTransfer.dropEffect = 'copy';
-  };
-  const onDragLeave = (event: DragEvent<HTMLDivElement>) => {
-    const targets = dragTargets.current;
-    targets.delete(event.target);
-    // Elements removed from the page while the drag was over them send no dragleave.
-    for (const target of targets)
-      if (!(target instanceof Node) || !target.isConnected) targets.delete(target);
-    if (targets.size === 0) setDragActive(false);
-  };
-  const onDrop = (event: DragEvent<HTMLDivElement>) => {
-    endDrag();
-    if (!hasFiles(event.dataTransfer)) return;
-    event.preventDefault();
-    addTransfer(event.dataTransfer);
-  };
+  const { getRootProps, getInputProps, isDragActive, open } = useDropzone({
+    onDrop,
+    onDragEnter: warmUp,
+    getFilesFromEvent,
+    noClick: true,
+    noKeyboard: true,
+    // Pastes are handled on the window below, focus or not (react-dropzone only hears them with focus inside).
+    noPaste: true,
+    useFsAccessApi: false,
+    multiple: true,
+  });
 
-  // Files dropped anywhere else (outside the app's elements) must not open in the tab.
-  useEffect(() => {
-    const keepFiles = (event: globalThis.DragEvent) => {
-      if (hasFiles(event.dataTransfer)) event.preventDefault();
-      if (event.type === 'drop') endDrag();
-    };
-    window.addEventListener('dragover', keepFiles);
-    window.addEventListener('drop', keepFiles);
-    window.addEventListener('dragend', endDrag);
-    return () => {
-      window.removeEventListener('dragover', keepFiles);
-      window.removeEventListener('drop', keepFiles);
-      window.removeEventListener('dragend', endDrag);
-    };
-  }, [endDrag]);
-
-  const fileInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
   const setFolderInput = useCallback((input: HTMLInputElement | null) => {
     folderInput.current = input;
@@ -216,50 +183,37 @@ export function UploadProvider({ children }: { children: ReactNode }) {
       const data = event.clipboardData;
       if (!hasFiles(data)) return;
       event.preventDefault();
-      addTransfer(data);
+      void walkDataTransfer(data).then(({ files, failures }) => {
+        for (const { file, path } of files) paths.set(file, path);
+        add(
+          files.map((f) => f.file),
+          failures,
+        );
+      });
     };
     window.addEventListener('paste', onPaste);
     return () => window.removeEventListener('paste', onPaste);
-  }, [addTransfer]);
+  }, [add]);
 
   const actions = useMemo<UploadActions>(
     () => ({
       pickFiles: () => {
         warmUp();
-        fileInput.current?.click();
+        open();
       },
       pickFolder: () => {
         warmUp();
         folderInput.current?.click();
       },
     }),
-    [warmUp],
+    [open, warmUp],
   );
   const Panel = uploader?.machinery.UploadPanel;
 
   return (
     <UploadContext value={actions}>
-      <div
-        className={styles.root}
-        onDragEnter={onDragEnter}
-        onDragOver={onDragOver}
-        onDragLeave={onDragLeave}
-        onDrop={onDrop}
-      >
-        <input
-          ref={fileInput}
-          type="file"
-          multiple
-          accept={accept}
-          tabIndex={-1}
-          aria-label="Upload files"
-          className={styles.hiddenInput}
-          onChange={(event) => {
-            add(Array.from(event.currentTarget.files ?? []));
-            // Picking the same files again must fire another change event.
-            event.currentTarget.value = '';
-          }}
-        />
+      <div {...getRootProps({ className: styles.root })}>
+        <input {...getInputProps({ accept, 'aria-label': 'Upload files' })} />
         <input
           ref={setFolderInput}
           type="file"
