@@ -130,16 +130,27 @@ export function watchConnection(client: QueryClient): () => void {
   const unsubscribeMutations = client.getMutationCache().subscribe((event) => {
     if (event.type !== 'updated') return;
     const { action } = event;
-    if ((action.type === 'failed' || action.type === 'error') && isUnreachableError(action.error)) {
+    if (action.type !== 'failed' && action.type !== 'error') return;
+    const error: unknown = action.error;
+    // A bulk action wraps the failure of its batch.
+    if (isUnreachableError(error) || (error instanceof Error && isUnreachableError(error.cause))) {
       reportUnreachable();
     }
   });
   const unsubscribeReconnect = onReconnect(() => {
     void client.invalidateQueries();
   });
+  // The browser knows when the network goes: say so at once (paused queries would not fail),
+  // and look for the server as soon as it is back rather than at the next scheduled ping.
+  const onOffline = () => reportUnreachable();
+  const onOnline = () => void checkConnection();
+  window.addEventListener('offline', onOffline);
+  window.addEventListener('online', onOnline);
   return () => {
     unsubscribeQueries();
     unsubscribeMutations();
     unsubscribeReconnect();
+    window.removeEventListener('offline', onOffline);
+    window.removeEventListener('online', onOnline);
   };
 }

@@ -22,14 +22,24 @@ export function installErrorToasts(): () => void {
   });
   const offMutation = onMutationError((error, mutation) => {
     if (!shouldToastMutationError(error, mutation)) return;
-    const message =
-      isApiError(error) && error.status === 0
-        ? `${mutation.meta?.errorMessage ?? 'The change was not saved'}: the server can’t be reached.`
-        : errorToastMessage(error, mutation.meta);
+    const message = foundNoServer(error)
+      ? `${mutation.meta?.errorMessage ?? 'The change was not saved'}: the server can’t be reached.`
+      : errorToastMessage(error, mutation.meta);
     toast.error(message);
   });
   return () => {
     offQuery();
     offMutation();
   };
+}
+
+/**
+ * A write that found no server: the error itself, or a wrapper that only passes it on (a bulk
+ * action's batch error whose message is the cause's, i.e. nothing was applied). The API
+ * error's own text promises a retry, which writes never get.
+ */
+function foundNoServer(error: Error): boolean {
+  if (isApiError(error)) return error.status === 0;
+  const { cause } = error;
+  return isApiError(cause) && cause.status === 0 && cause.message === error.message;
 }

@@ -11,17 +11,20 @@ import styles from './connection-banner.module.css';
 export function ConnectionBanner() {
   const connection = useConnection();
   const visible = !connection.reachable && connection.pageNotices === 0;
+  // Read on each render: the connection state changes (and renders this) when the network does.
+  const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
+  const headline = offline ? 'You’re offline.' : 'Can’t reach the server.';
   return (
     <>
       {/* Announced once; the ticking countdown below is not a live region. */}
       <span role="status" className="visually-hidden">
-        {visible ? 'Can’t reach the server. Lightbox keeps trying.' : ''}
+        {visible ? `${headline} Lightbox keeps trying.` : ''}
       </span>
       {visible && (
         <div className={styles.banner}>
           <CloudOffIcon size={20} className={styles.icon} />
           <p className={styles.text}>
-            <strong>Can’t reach the server.</strong>{' '}
+            <strong>{headline}</strong>{' '}
             <span className={styles.muted}>
               <RetryStatus connection={connection} />
             </span>

@@ -264,9 +264,17 @@ export function Timeline({ view: name, selectionActions, emptyAction }: Timeline
   );
 
   if (buckets.isPending) {
-    return <div className={styles.root} aria-busy="true" aria-label={`${view.title} is loading`} />;
+    return (
+      <div className={styles.root} aria-busy="true">
+        <p role="status" className="visually-hidden">
+          Loading {view.title.toLowerCase()}…
+        </p>
+      </div>
+    );
   }
-  if (buckets.isError) {
+  // A failed refresh keeps the months on screen (its toast says what went wrong); only a
+  // list that never loaded is replaced by the explanation.
+  if (buckets.data === undefined) {
     return (
       <div className={styles.root}>
         <ErrorMessage
@@ -314,10 +322,21 @@ export function Timeline({ view: name, selectionActions, emptyAction }: Timeline
     : null;
 
   const blocks = [];
+  // Busy while a month on screen waits for its assets (one that failed shows its own error).
+  let busy = false;
   if (g) {
     for (let i = first; i < last; i++) {
       const entry = store.months[i];
       if (!entry || entry.height <= 0) continue;
+      if (
+        !entry.data &&
+        entry.top < win.bottom &&
+        entry.top + entry.height > win.top &&
+        queryClient.getQueryState(monthQuery(view, entry.timeBucket, entry.count).queryKey)
+          ?.status !== 'error'
+      ) {
+        busy = true;
+      }
       blocks.push(
         <MonthBlock
           key={entry.timeBucket}
@@ -353,6 +372,7 @@ export function Timeline({ view: name, selectionActions, emptyAction }: Timeline
           tabIndex={-1}
           aria-label={view.title}
           aria-multiselectable="true"
+          aria-busy={busy || undefined}
           className={styles.scroller}
           onScroll={(event) => store.setScroll(event.currentTarget.scrollTop)}
           onClick={onClick}
