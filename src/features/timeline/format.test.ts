@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDay, formatDuration, formatMonth, kindOf, tileLabel } from './format';
 import { DAY_MS, FLAG_FAVORITE, FLAG_IMAGE, FLAG_LIVE } from './months/packed-month';
-import { paintPlaceholder, thumbhashColour, thumbhashUrl } from './thumbhash';
+import { PLACEHOLDER_DELAY_MS, paintPlaceholder, thumbhashColour, thumbhashUrl } from './thumbhash';
 
 const friday = Date.UTC(2025, 2, 14, 10, 32);
 
@@ -45,17 +45,26 @@ describe('thumbhash placeholders', () => {
     expect(thumbhashColour('not base64!')).toBe('');
   });
 
-  it('paints tiles in a moment, skipping those no longer in the document', async () => {
+  it('paints tiles in a moment, skipping those no longer in the document or already shown', async () => {
     const other = '1QcSHQRnh493V4dIh4eXh1h4kJUI';
     const tile = document.createElement('div');
     const gone = document.createElement('div');
-    document.body.append(tile);
+    const shown = document.createElement('div');
+    const image = document.createElement('img');
+    // A thumbnail that has arrived: complete, with pixels.
+    Object.defineProperty(image, 'complete', { value: true });
+    Object.defineProperty(image, 'naturalWidth', { value: 250 });
+    shown.append(image);
+    document.body.append(tile, shown);
     paintPlaceholder(tile, other);
     paintPlaceholder(gone, other);
+    paintPlaceholder(shown, other);
     expect(tile.style.backgroundImage).toBe('');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, PLACEHOLDER_DELAY_MS + 100));
     expect(tile.style.backgroundImage).toContain('data:image/png');
     expect(gone.style.backgroundImage).toBe('');
+    expect(shown.style.backgroundImage).toBe('');
     tile.remove();
+    shown.remove();
   });
 });

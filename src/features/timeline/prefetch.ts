@@ -21,8 +21,9 @@ export function prefetchTimeline(
   search = '',
 ): null {
   const options = timelineViews[view];
-  // Right after the requests have left, while they are on the network.
-  setTimeout(warmDateFormats, 0);
+  // While the requests are on the network, if the page has a moment to spare; otherwise the
+  // first formatted date pays for it, as it would anyway.
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(warmDateFormats);
   void queryClient
     .fetchQuery(timeBucketsQuery(options))
     .then((buckets) => {

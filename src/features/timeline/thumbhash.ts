@@ -71,7 +71,16 @@ export function thumbhashUrl(hash: string): string {
 interface Job {
   element: HTMLElement;
   hash: string;
+  /** performance.now() from which it may be painted. */
+  due: number;
 }
+
+/**
+ * How long a tile shows only its average colour before its blurred placeholder is painted.
+ * On a quick connection the thumbnail arrives first and the decoding is never spent (it would
+ * compete with the first screen's own work); on a slow one the blur follows within a blink.
+ */
+export const PLACEHOLDER_DELAY_MS = 150;
 
 const queue: Job[] = [];
 let scheduled = false;
@@ -85,6 +94,8 @@ function run(): void {
   scheduled = false;
   const deadline = performance.now() + BUDGET_MS;
   while (queue.length > 0 && performance.now() < deadline) {
+    // Jobs are queued in order of their due time.
+    if ((queue[0]?.due ?? 0) > performance.now()) break;
     const job = queue.shift();
     if (!job?.element.isConnected) continue;
     // A tile whose thumbnail is already there needs no placeholder.
@@ -100,6 +111,11 @@ let post: (() => void) | null = null;
 function schedule(): void {
   if (scheduled || queue.length === 0) return;
   scheduled = true;
+  const wait = (queue[0]?.due ?? 0) - performance.now();
+  if (wait > 0) {
+    setTimeout(run, wait);
+    return;
+  }
   if (!post) {
     if (typeof MessageChannel !== 'undefined') {
       const channel = new MessageChannel();
@@ -113,11 +129,12 @@ function schedule(): void {
 }
 
 /**
- * Paints a tile's blurred placeholder in a moment: decoding (and even setting a data URL as
+ * Paints a tile's blurred placeholder in a moment (PLACEHOLDER_DELAY_MS, and not at all when its
+ * thumbnail has arrived by then): decoding (and even setting a data URL as
  * a background) costs enough that a screenful is spread over tasks of a few milliseconds.
  */
 export function paintPlaceholder(element: HTMLElement, hash: string): void {
   if (!hash) return;
-  queue.push({ element, hash });
+  queue.push({ element, hash, due: performance.now() + PLACEHOLDER_DELAY_MS });
   schedule();
 }
