@@ -5,6 +5,7 @@ import { badRequest } from './http-errors.ts';
 interface TypedSchema {
   type?: string | readonly string[];
   properties?: Record<string, TypedSchema>;
+  required?: readonly string[];
   items?: TypedSchema;
 }
 
@@ -33,8 +34,13 @@ export function typeErrors(schema: TypedSchema, value: unknown, field = ''): str
   if (schema.properties && jsonType(value) === 'object') {
     const object = value as Record<string, unknown>;
     for (const [key, property] of Object.entries(schema.properties)) {
+      const name = field ? `${field}.${key}` : key;
       if (Object.hasOwn(object, key)) {
-        errors.push(...typeErrors(property, object[key], field ? `${field}.${key}` : key));
+        errors.push(...typeErrors(property, object[key], name));
+      } else if (schema.required?.includes(key)) {
+        // Reported with the type errors, so one answer names every problem (as the schema
+        // validation's answer does when it runs).
+        errors.push(`${name} must have required property '${key}'`);
       }
     }
   }
