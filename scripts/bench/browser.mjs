@@ -16,6 +16,9 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
+/** Time given to a freshly started browser before any measured navigation. */
+export const BROWSER_SETTLE_MS = 3000;
+
 /** A browser profile of its own (so its HTTP cache starts empty), signed in with `token`. */
 export async function openProfile(url, token, { width = 1440, height = 900 } = {}) {
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'lightbox-profile-'));
@@ -25,6 +28,10 @@ export async function openProfile(url, token, { width = 1440, height = 900 } = {
     args: CHROMIUM_ARGS,
     viewport: { width, height },
   });
+  // A new browser spends its first seconds loading its own UI pages (the omnibox and other
+  // WebUI renderers: over a second of CPU in the trace on 2 cores), which a user's browser,
+  // already running, has long done. Let it finish before the page is measured.
+  await new Promise((resolve) => setTimeout(resolve, BROWSER_SETTLE_MS));
   await context.addCookies([
     { name: 'immich_access_token', value: token, url, httpOnly: true },
     { name: 'immich_is_authenticated', value: 'true', url },

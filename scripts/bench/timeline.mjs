@@ -8,7 +8,7 @@
 //   npm run bench -- timeline                (through the runner, which builds)
 import { writeFileSync } from 'node:fs';
 import { seedLibrary } from './seed.mjs';
-import { openProfile, waitForFirstThumbnails } from './browser.mjs';
+import { BROWSER_SETTLE_MS, openProfile, waitForFirstThumbnails } from './browser.mjs';
 import { summarize } from './stats.mjs';
 
 const ASSETS = Number(process.env.BENCH_TIMELINE_ASSETS ?? 100_000);
@@ -322,7 +322,7 @@ export async function benchTimeline() {
     },
     detail: { library, scaling, bigMonth: big },
     notes: [
-      `${ASSETS} assets seeded over 15 years (${library[0]?.months ?? '?'} months) straight into the local server's database, sharing 24 real thumbnail files; headless Chromium ${VIEWPORT.width}×${VIEWPORT.height}, a new profile (cold HTTP cache) per run.`,
+      `${ASSETS} assets seeded over 15 years (${library[0]?.months ?? '?'} months) straight into the local server's database, sharing 24 real thumbnail files; headless Chromium ${VIEWPORT.width}×${VIEWPORT.height}, a new profile (cold HTTP cache) per run, given ${BROWSER_SETTLE_MS / 1000} s after the browser starts to finish its own start-up (as a user's running browser has) before the navigation.`,
       'firstThumbnailsMs: navigation start to the first frame where every tile in the viewport shows its decoded thumbnail.',
       'longestTaskMs: longest main-thread task (PerformanceObserver "longtask") during a fast flick of 90 frames × 4,000 px; 0 means no task reached the browser\'s 50 ms long-task threshold.',
       "scrubberJumpMs: pointer down on the scrubber at the year ten years back to that month's first screen of decoded thumbnails.",
