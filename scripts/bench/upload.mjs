@@ -24,6 +24,7 @@ import { chromium } from '@playwright/test';
 import sharp from 'sharp';
 import { signIn, startServer } from './local-server.mjs';
 import { repeat } from './stats.mjs';
+import { BROWSER_SETTLE_MS } from './browser.mjs';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -97,6 +98,8 @@ async function browserRun(photos, { concurrency } = {}) {
   });
   try {
     const { token } = await signIn(server.url);
+    // As in the other browser benchmarks: the browser's own start-up work first.
+    await new Promise((resolve) => setTimeout(resolve, BROWSER_SETTLE_MS));
     const context = await browser.newContext({ baseURL: server.url });
     await context.addCookies([
       { name: 'immich_access_token', value: token, url: server.url, httpOnly: true },

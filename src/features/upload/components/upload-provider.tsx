@@ -12,12 +12,15 @@ import { uploadQueries } from '../upload-queries';
 import styles from './upload-provider.module.css';
 
 /**
- * Uploads at once, chosen by measurement: `node scripts/bench/upload.mjs --sweep`
- * (100 generated 2.3 MB photos dropped in headless Chromium, local server, 2 cores
- * shared with other work, one run each) gave 0.99 MB/s at 1, 1.27 at 2, 1.33 at 3,
- * 1.22 at 4 and 1.16 at 6. Immich's web app uses 2.
+ * Uploads at once, chosen by measurement with `node scripts/bench/upload.mjs --sweep` (200
+ * generated 2.3 MB photos dropped in headless Chromium, local server). On a quiet 2-core
+ * machine, five interleaved pairs gave 4 the edge over 3 in four (MB/s: 32.4 vs 29.1,
+ * 28.6 vs 30.2, 28.9 vs 28.4, 30.0 vs 27.1, 30.1 vs 24.8); 6 was no better than 4 and would
+ * take every connection the browser allows to the server, leaving none for browsing while
+ * files upload. (An earlier sweep on a machine under heavy load favoured 3.) Immich's web
+ * app uses 2.
  */
-export const UPLOAD_CONCURRENCY = 3;
+export const UPLOAD_CONCURRENCY = 4;
 
 /**
  * A different concurrency for this browser (localStorage 'lightbox.uploadConcurrency', 1–16):

@@ -255,7 +255,7 @@ export class UploadQueue {
 
   constructor(options: UploadQueueOptions) {
     this.opts = {
-      concurrency: 3,
+      concurrency: 4,
       hashConcurrency: 4,
       checkBatchSize: 100,
       existBatchSize: 500,
