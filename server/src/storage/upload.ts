@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -59,7 +59,15 @@ export async function receiveMultipart(
   const fields = new Map<string, string>();
   const files = new Map<string, ReceivedFile>();
   const temporary = new Set<string>();
+  // The temporary files' write streams: a stream destroyed mid-way may still be opening its
+  // file, which would appear after it was removed; removal waits for each to be closed.
+  const writers = new Set<WriteStream>();
   const discard = async () => {
+    const open = [...writers].filter((writer) => !writer.closed);
+    await Promise.all(
+      open.map((writer) => new Promise<void>((resolve) => writer.once('close', () => resolve()))),
+    );
+    writers.clear();
     const paths = [...temporary];
     temporary.clear();
     await Promise.all(paths.map((p) => fs.rm(p, { force: true })));
@@ -88,6 +96,8 @@ export async function receiveMultipart(
       temporary.add(tmpPath);
       const hash = createHash('sha1');
       let size = 0;
+      const writer = createWriteStream(tmpPath, { flags: 'wx' });
+      writers.add(writer);
       await pipeline(
         part.file,
         async function* (source: AsyncIterable<Buffer>) {
@@ -97,8 +107,9 @@ export async function receiveMultipart(
             yield chunk;
           }
         },
-        createWriteStream(tmpPath, { flags: 'wx' }),
+        writer,
       );
+      writers.delete(writer);
       if (part.file.truncated) {
         throw new HttpError(413, `${part.fieldname} is larger than the server accepts`);
       }
