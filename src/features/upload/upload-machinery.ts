@@ -9,17 +9,24 @@ import { assetQueries } from '@/features/assets/asset-queries';
 import { getDeviceId } from '@/lib/device-id';
 import { createHasher } from './hashing/hash-pool';
 import { UploadQueue } from './queue/upload-queue';
+import { createLibraryRefresh } from './library-refresh';
 import { createApiUploadPort } from './upload-port';
 
 export { UploadPanel } from './components/upload-panel';
 
-/** A queue that uploads through the fetch layer and refreshes the library after each batch. */
+/**
+ * A queue that uploads through the fetch layer and refreshes the library after each batch,
+ * and a few times more while the server reads the new files' metadata (library-refresh.ts).
+ */
 export function createUploadQueue(queryClient: QueryClient, concurrency: number): UploadQueue {
+  const refresh = createLibraryRefresh(
+    () => void queryClient.invalidateQueries({ queryKey: assetQueries.all() }),
+  );
   return new UploadQueue({
     port: createApiUploadPort(queryClient),
     hasher: createHasher(),
     deviceId: getDeviceId(),
     concurrency,
-    onAssetsChanged: () => void queryClient.invalidateQueries({ queryKey: assetQueries.all() }),
+    onAssetsChanged: refresh,
   });
 }
