@@ -381,6 +381,66 @@ test.describe('timeline', () => {
     await expect(tiles(page)).toHaveCount(2);
   });
 
+  test('a first visit asks for the buckets, each month and each thumbnail once', async ({
+    page,
+    api,
+    signedIn,
+  }) => {
+    void signedIn;
+    await uploadPhotos(api, [
+      '2025-05-03T10:00:00.000Z',
+      '2025-05-01T09:00:00.000Z',
+      '2025-04-20T12:00:00.000Z',
+      '2024-12-24T18:00:00.000Z',
+    ]);
+    // The page's first script starts these before the app runs; the app must find them
+    // under way rather than ask again, and its tiles must show the very images preloaded.
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (/^\/api\/(timeline|assets\/[^/]+\/thumbnail)/.test(url.pathname)) {
+        asked.push(url.pathname + url.search);
+      }
+    });
+    await page.goto('/');
+    const grid = page.getByRole('grid', { name: 'Photos' });
+    await expect(tiles(grid)).toHaveCount(4, FIRST_PAINT);
+    await expect
+      .poll(() =>
+        tiles(grid).evaluateAll((cells) =>
+          cells.every((cell) => cell.querySelector('img')?.complete === true),
+        ),
+      )
+      .toBe(true);
+    const shown = await tiles(grid).evaluateAll((cells) =>
+      cells.map((cell) => {
+        const url = new URL(cell.querySelector('img')?.src ?? '');
+        return url.pathname + url.search;
+      }),
+    );
+    const thumbnails = asked.filter((url) => url.includes('/thumbnail'));
+    expect([...thumbnails].sort()).toEqual([...shown].sort());
+    const timeline = asked.filter((url) => url.startsWith('/api/timeline'));
+    expect(timeline.filter((url) => url.startsWith('/api/timeline/buckets'))).toHaveLength(1);
+    const months = timeline.filter((url) => url.startsWith('/api/timeline/bucket?'));
+    expect(months).toHaveLength(3);
+    expect(new Set(months).size).toBe(3);
+  });
+
+  test('a signed-out visit asks for no library data and shows sign-in', async ({ page, user }) => {
+    void user; // the server has accounts: a signed-out visit goes to sign-in, not to sign-up
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      const { pathname } = new URL(request.url());
+      if (pathname.startsWith('/api/timeline') || pathname.includes('/thumbnail')) {
+        asked.push(pathname);
+      }
+    });
+    await page.goto('/favorites');
+    await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible(FIRST_PAINT);
+    expect(asked).toEqual([]);
+  });
+
   test('an empty library points to upload', async ({ page, signedIn }) => {
     void signedIn;
     await page.goto('/');

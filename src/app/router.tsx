@@ -2,6 +2,7 @@ import { createBrowserRouter, type LoaderFunctionArgs, type RouteObject } from '
 import { prefetchTimeline } from '@/features/timeline/prefetch';
 import type { TimelineViewName } from '@/features/timeline/views';
 import { queryClient } from '@/lib/query-client';
+import { looksSignedIn } from '@/lib/session-cookie';
 import { AppShell } from './shell/app-shell';
 import { AppLoading, RootLayout } from './root-layout';
 import { RouteErrorBoundary } from './errors/route-error-boundary';
@@ -15,7 +16,9 @@ import { requireSession } from './session';
 const gridLoader =
   (view: TimelineViewName) =>
   ({ request }: LoaderFunctionArgs): null => {
-    return prefetchTimeline(queryClient, view, new URL(request.url).search);
+    // Signed out, the requests would only collect 401s while the session loader redirects.
+    if (looksSignedIn()) void prefetchTimeline(queryClient, view, new URL(request.url).search);
+    return null;
   };
 
 /**

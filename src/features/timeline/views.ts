@@ -90,3 +90,9 @@ export function isTimelineViewName(value: unknown): value is TimelineViewName {
 export function viewerPath(id: string): string {
   return `/photos/${encodeURIComponent(id)}`;
 }
+
+/** The grid view a page path shows ('/favorites' → favorites), or null for any other page. */
+export function viewAtPath(pathname: string): TimelineViewName | null {
+  const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
+  return Object.values(timelineViews).find((view) => view.path === path)?.name ?? null;
+}

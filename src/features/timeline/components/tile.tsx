@@ -1,8 +1,7 @@
 import { memo, useEffect, useRef, useState } from 'react';
-import { viewAssetUrl } from '@/api/assets';
-import { AssetMediaSize } from '@/api/types';
 import { HeartIcon } from '@/components/ui/icons';
 import { FLAG_FAVORITE, FLAG_IMAGE, FLAG_LIVE } from '../months/packed-month';
+import { tileImageUrl } from '../first-screen';
 import { formatDuration, tileLabel } from '../format';
 import { paintPlaceholder, thumbhashColour } from '../thumbhash';
 import { useIsSelected } from '../use-selection';
@@ -66,7 +65,7 @@ export const Tile = memo(function Tile(props: TileProps) {
       {imageWanted && (
         <img
           className={styles.image}
-          src={viewAssetUrl({ id, size: AssetMediaSize.Thumbnail, c: thumbhash || null })}
+          src={tileImageUrl(id, thumbhash)}
           alt=""
           decoding="async"
           draggable={false}
