@@ -14,8 +14,16 @@
 // `node scripts/bench/upload.mjs --sweep` to compare upload concurrencies 1–6.
 /* global document, DataTransfer -- inside page.evaluate, which runs in the browser */
 import { execFile, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -89,6 +97,83 @@ async function ensureCli() {
   else await run('npm', npm, { cwd: root });
 }
 
+/** Clock ticks per second of /proc's CPU times (USER_HZ: 100 on Linux). */
+const TICK_S = 0.01;
+
+/** User + system CPU seconds of one process, from /proc/<pid>/stat (0 once it is gone). */
+function processCpuS(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * TICK_S;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU seconds of every Chromium process now running (the benchmark's browser is the only one). */
+function chromiumCpuS() {
+  let total = 0;
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('chromium')) {
+        total += processCpuS(pid);
+      }
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total;
+}
+
+/** CPU seconds of this process's finished children (the CLI, once it has exited). */
+function finishedChildrenCpuS() {
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[13]) + Number(fields[14])) * TICK_S;
+}
+
+/** Files read by the primitive measurements below (after the run, on a quiet machine). */
+const PRIMITIVE_FILES = 50;
+
+/**
+ * In the page, after the run: the two things the browser must do per byte before sending
+ * it, alone: read a dropped file into memory (Blob.arrayBuffer) and SHA-1 it (WebCrypto,
+ * the fastest digest a page has), as MB/s over the first `count` files.
+ */
+async function measurePrimitives(count) {
+  const files = [...document.querySelector('#bench-files').files].slice(0, count);
+  let bytes = 0;
+  const buffers = [];
+  let started = performance.now();
+  for (const file of files) {
+    const buffer = await file.arrayBuffer();
+    bytes += buffer.byteLength;
+    if (buffers.length < 4) buffers.push(buffer);
+  }
+  const blobReadMBps = bytes / 1e6 / ((performance.now() - started) / 1000);
+  started = performance.now();
+  for (let i = 0; i < files.length; i++) {
+    await crypto.subtle.digest('SHA-1', buffers[i % buffers.length]);
+  }
+  const digested =
+    buffers.reduce((sum, b) => sum + b.byteLength, 0) * (files.length / buffers.length);
+  const webCryptoSha1MBps = digested / 1e6 / ((performance.now() - started) / 1000);
+  return { blobReadMBps, webCryptoSha1MBps };
+}
+
+/** The same in Node, as the CLI does it: read each file and SHA-1 it (node:crypto). */
+function nodeReadAndHashMBps(files) {
+  let bytes = 0;
+  const started = performance.now();
+  for (const file of files) {
+    const data = readFileSync(file);
+    createHash('sha1').update(data).digest('hex');
+    bytes += data.length;
+  }
+  return bytes / MB / ((performance.now() - started) / 1000);
+}
+
 /** The gallery in headless Chromium: drop every file at once, wait for the summary. */
 async function browserRun(photos, { concurrency } = {}) {
   const server = await startServer();
@@ -149,6 +234,7 @@ async function browserRun(photos, { concurrency } = {}) {
       return data;
     });
     const target = page.getByRole('main');
+    const cpuBefore = { chromium: chromiumCpuS(), server: processCpuS(server.pid) };
     await target.dispatchEvent('dragenter', { dataTransfer });
     await target.dispatchEvent('dragover', { dataTransfer });
     await target.dispatchEvent('drop', { dataTransfer });
@@ -156,8 +242,11 @@ async function browserRun(photos, { concurrency } = {}) {
     const status = page.getByRole('region', { name: 'Uploads' }).getByRole('status');
     await status.filter({ hasText: 'Upload finished' }).waitFor({ timeout: 30 * 60_000 });
     const summary = await status.textContent();
+    const browserCpuS = chromiumCpuS() - cpuBefore.chromium;
+    const serverCpuS = processCpuS(server.pid) - cpuBefore.server;
     sampling = false;
     await sampler;
+    const primitives = await page.evaluate(measurePrimitives, PRIMITIVE_FILES);
 
     const measures = await page.evaluate(() =>
       performance
@@ -176,6 +265,9 @@ async function browserRun(photos, { concurrency } = {}) {
       hashMBps: hash.detail.bytes / MB / (hash.duration / 1000),
       uploadMBps: total.detail.bytes / MB / (total.duration / 1000),
       peakHeapMB: peakHeap / MB,
+      browserCpuS,
+      serverCpuS,
+      ...primitives,
     };
   } finally {
     await browser.close();
@@ -202,13 +294,16 @@ async function cliRun(photos, folder) {
     });
     await immich('login', server.url, secret);
     const started = performance.now();
+    const cpuBefore = { cli: finishedChildrenCpuS(), server: processCpuS(server.pid) };
     const { stdout, stderr } = await immich('upload', '--no-progress', folder);
     const seconds = (performance.now() - started) / 1000;
+    const cliCpuS = finishedChildrenCpuS() - cpuBefore.cli;
+    const serverCpuS = processCpuS(server.pid) - cpuBefore.server;
     const output = `${stdout}\n${stderr}`;
     if (!output.includes(`Successfully uploaded ${photos.files.length} new asset`)) {
       throw new Error(`the CLI did not upload every file:\n${output.slice(-2000)}`);
     }
-    return { seconds, cliMBps: photos.bytes / MB / seconds };
+    return { seconds, cliMBps: photos.bytes / MB / seconds, cliCpuS, serverCpuS };
   } finally {
     await server.stop();
     rmSync(home, { recursive: true, force: true });
@@ -251,6 +346,16 @@ async function once(photos, folder, index) {
     cliMBps: official.cliMBps,
     ratioVsCli: browser.uploadMBps / official.cliMBps,
     peakHeapMB: browser.peakHeapMB,
+    // Where the two cores went: the client's and the server's CPU time during each side's run.
+    browserCpuS: browser.browserCpuS,
+    serverCpuSBrowserRun: browser.serverCpuS,
+    cliCpuS: official.cliCpuS,
+    serverCpuSCliRun: official.serverCpuS,
+    browserCpuMsPerMB: (browser.browserCpuS * 1000) / (photos.bytes / MB),
+    cliCpuMsPerMB: (official.cliCpuS * 1000) / (photos.bytes / MB),
+    blobReadMBps: browser.blobReadMBps,
+    webCryptoSha1MBps: browser.webCryptoSha1MBps,
+    nodeReadAndSha1MBps: nodeReadAndHashMBps(photos.files.slice(0, PRIMITIVE_FILES)),
   };
 }
 
@@ -272,6 +377,7 @@ export async function benchUpload() {
         `${FILES} generated JPEGs (2400×1800 noise, about 2 MB each) dropped at once on the gallery in headless Chromium; each side uploads to its own fresh local server; the two alternate which goes first.`,
         'hashMBps: SHA-1 throughput inside the pipeline (hashing overlaps uploading on the same 2 cores). uploadMBps: drop to the last file stored. cliMBps: `immich upload <folder>` wall time (@immich/cli, Node 22), login not timed. MB = 10^6 bytes.',
         "peakHeapMB: the page's peak JS heap (CDP JSHeapUsedSize, sampled every 100 ms); the hashing worker reads at most two 8 MB slices at a time.",
+        "Where the CPU went (/proc): browserCpuS is every Chromium process from the drop to the summary, cliCpuS the CLI process, serverCpuS* the server during each side's run; both runs are CPU-bound on the 2 cores. After the browser run, on the first 50 files alone: blobReadMBps (Blob.arrayBuffer of a dropped file in the page), webCryptoSha1MBps (crypto.subtle SHA-1 of an in-memory file), nodeReadAndSha1MBps (readFileSync + node:crypto SHA-1, as the CLI). Analysis: docs/upload.md.",
       ],
     };
   });
