@@ -892,6 +892,62 @@ describe('upload storage', () => {
     }
   });
 
+  it('answers a known checksum once the body has arrived, on the same kept-alive connection', async () => {
+    const t = await createTestApp();
+    try {
+      const token = await signUpAdmin(t.app);
+      const jpeg = await makeJpeg(205);
+      const checksum = sha1(jpeg).toString('hex');
+      const first = await injectUpload(t.app, token, jpeg, {
+        headers: { 'x-immich-checksum': checksum },
+      });
+      expect(first.statusCode).toBe(201);
+      await t.app.listen({ host: '127.0.0.1', port: 0 });
+      const address = t.app.server.address();
+      if (!address || typeof address === 'string') throw new Error('no port');
+      const { body, contentType } = await multipart(uploadFields(), [
+        { field: 'assetData', data: jpeg, fileName: 'again.jpg' },
+      ]);
+      const socket = net.connect(address.port, '127.0.0.1');
+      await new Promise<void>((resolve) => socket.once('connect', resolve));
+      let received = '';
+      let bodySent = false;
+      let answeredBeforeBody = false;
+      socket.on('data', (chunk: Buffer) => {
+        if (!bodySent) answeredBeforeBody = true;
+        received += chunk.toString('latin1');
+      });
+      socket.write(
+        `POST /api/assets HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${token}\r\n` +
+          `x-immich-checksum: ${checksum}\r\n` +
+          `Content-Type: ${contentType}\r\nContent-Length: ${body.length}\r\n\r\n`,
+      );
+      await new Promise<void>((resolve) =>
+        socket.write(body.subarray(0, body.length / 2), () => resolve()),
+      );
+      // The server knows the answer from the header; it waits for the rest before giving it.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      bodySent = true;
+      socket.write(body.subarray(body.length / 2));
+      for (let i = 0; i < 250 && !received.includes('"status":"duplicate"'); i++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(answeredBeforeBody).toBe(false);
+      expect(received).toMatch(/^HTTP\/1\.1 200 /);
+      expect(received).toContain(`"id":"${first.json<{ id: string }>().id}"`);
+      // The connection is still usable: the body did not stay behind the answer.
+      received = '';
+      socket.write(`GET /api/server/ping HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`);
+      for (let i = 0; i < 250 && !received.includes('pong'); i++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(received).toMatch(/^HTTP\/1\.1 200 [\s\S]*pong/);
+      socket.destroy();
+    } finally {
+      await t.close();
+    }
+  });
+
   it('clears upload leftovers at start and makes the media an interrupted run never made', async () => {
     const dataDir = fs.mkdtempSync(path.join(tmpdir(), 'lightbox-restart-test-'));
     try {

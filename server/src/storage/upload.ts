@@ -142,6 +142,24 @@ function skipRestOfBody(request: FastifyRequest): void {
 }
 
 /**
+ * Reads and drops a request body the answer does not need (a duplicate known from its
+ * x-immich-checksum header), and resolves once it has all arrived. The answer then goes out
+ * after the body, as clients expect: one still sending when an early answer came could see
+ * its connection fail (happy-dom's XMLHttpRequest reported such an upload as a network error
+ * under load). The client sends the whole body either way.
+ */
+export function drainBody(request: FastifyRequest): Promise<void> {
+  const raw = request.raw;
+  if (raw.complete || raw.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    raw.once('end', () => resolve());
+    raw.once('close', () => resolve());
+    raw.once('error', () => resolve());
+    raw.resume();
+  });
+}
+
+/**
  * Sorts failures while reading an upload: the multipart parser's own errors carry a 4xx status;
  * a full disk, a quota or a file-size limit is a 507; other file-system errors stay server errors; everything else (a dropped
  * connection, a malformed or truncated body) is the client's 400.

@@ -22,6 +22,7 @@ import { safeExtension } from '../../storage/paths.ts';
 import { PRIVATE_WITH_CACHE, sendFile } from '../../storage/send-file.ts';
 import {
   cleanFileName,
+  drainBody,
   moveIntoPlace,
   parseChecksum,
   receiveMultipart,
@@ -212,11 +213,14 @@ export async function assetRoutes(app: FastifyInstance): Promise<void> {
       const userId = auth.user.id;
       const header = request.headers[CHECKSUM_HEADER];
       const checksumHeader = typeof header === 'string' && header !== '' ? header : undefined;
-      // Immich answers a known checksum at once, without reading the file.
+      // Immich answers a known checksum without reading the file (its bytes are dropped).
       const known = checksumHeader && parseChecksum(checksumHeader);
       if (known) {
         const match = repos.assets.byChecksum(userId, known);
-        if (match) return reply.status(200).send({ id: match.id, status: 'duplicate' });
+        if (match) {
+          await drainBody(request);
+          return reply.status(200).send({ id: match.id, status: 'duplicate' });
+        }
       }
 
       const upload = await receiveMultipart(request, paths.uploadTmp, ['assetData', 'sidecarData']);
