@@ -1,48 +1,14 @@
-import sharp from 'sharp';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
+import { uploadNoisePhotos } from './media.ts';
 
 // Bulk actions on a selection in real Chromium against the local server: photos made at run
 // time, uploaded through the API with known capture times, found by role and name.
 
 test.use({ locale: 'en-GB', timezoneId: 'UTC' });
 
-let seed = 0;
-
-async function jpeg(): Promise<Buffer> {
-  seed++;
-  return sharp({
-    create: {
-      width: 320,
-      height: 240,
-      channels: 3,
-      background: { r: (seed * 53) % 256, g: (seed * 97) % 256, b: (seed * 29) % 256 },
-      noise: { type: 'gaussian', mean: 128, sigma: 30 },
-    },
-  })
-    .jpeg({ quality: 70 })
-    .toBuffer();
-}
-
-/** Uploads photos taken at the given UTC times; returns their ids in the same order. */
-async function uploadPhotos(api: APIRequestContext, takenAt: string[]): Promise<string[]> {
-  const ids: string[] = [];
-  for (const [i, time] of takenAt.entries()) {
-    const name = `bulk-${seed}-${i}.jpg`;
-    const response = await api.post('/api/assets', {
-      multipart: {
-        assetData: { name, mimeType: 'image/jpeg', buffer: await jpeg() },
-        deviceAssetId: `${name}-${time}`,
-        deviceId: 'bulk-edit-e2e',
-        fileCreatedAt: time,
-        fileModifiedAt: time,
-      },
-    });
-    expect(response.status(), await response.text()).toBe(201);
-    ids.push(((await response.json()) as { id: string }).id);
-  }
-  return ids;
-}
+const uploadPhotos = (api: APIRequestContext, takenAt: string[]) =>
+  uploadNoisePhotos(api, takenAt, { prefix: 'bulk', deviceId: 'bulk-edit-e2e' });
 
 const MAY_20 = ['09:00', '10:00', '11:00', '12:00'].map((t) => `2025-05-20T${t}:00.000Z`);
 

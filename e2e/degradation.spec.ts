@@ -1,7 +1,7 @@
-import sharp from 'sharp';
 import type { APIRequestContext, Locator, Page, Route } from '@playwright/test';
 import { ADMIN, expect, test } from './fixtures.ts';
 import { startLocalServer, type LocalServer } from './local-server.ts';
+import { uploadNoisePhotos } from './media.ts';
 
 // Issue #10, degradation: with photos on screen, a server that stops, answers 5xx, answers
 // slowly, or a network that goes away. The UI says so, keeps what it shows, and recovers by
@@ -9,42 +9,8 @@ import { startLocalServer, type LocalServer } from './local-server.ts';
 
 test.use({ locale: 'en-GB', timezoneId: 'UTC' });
 
-let seed = 0;
-
-/** A small JPEG of noise (each one a different checksum). */
-async function jpeg(): Promise<Buffer> {
-  seed++;
-  return sharp({
-    create: {
-      width: 320,
-      height: 240,
-      channels: 3,
-      background: { r: (seed * 53) % 256, g: (seed * 97) % 256, b: (seed * 29) % 256 },
-      noise: { type: 'gaussian', mean: 128, sigma: 30 },
-    },
-  })
-    .jpeg({ quality: 70 })
-    .toBuffer();
-}
-
-/** Uploads photos taken at the given times (UTC); returns their ids in the same order. */
-async function uploadPhotos(api: APIRequestContext, takenAt: string[]): Promise<string[]> {
-  const ids: string[] = [];
-  for (const [i, time] of takenAt.entries()) {
-    const response = await api.post('/api/assets', {
-      multipart: {
-        assetData: { name: `photo-${i}.jpg`, mimeType: 'image/jpeg', buffer: await jpeg() },
-        deviceAssetId: `degradation-${i}-${time}`,
-        deviceId: 'degradation-e2e',
-        fileCreatedAt: time,
-        fileModifiedAt: time,
-      },
-    });
-    expect(response.status(), await response.text()).toBe(201);
-    ids.push(((await response.json()) as { id: string }).id);
-  }
-  return ids;
-}
+const uploadPhotos = (api: APIRequestContext, takenAt: string[]) =>
+  uploadNoisePhotos(api, takenAt, { deviceId: 'degradation-e2e' });
 
 const TAKEN = ['2025-04-10T09:00:00.000Z', '2025-04-10T12:30:00.000Z', '2025-04-08T16:45:00.000Z'];
 

@@ -1,11 +1,10 @@
-import { spawnSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect as baseExpect, test } from './fixtures.ts';
+import { testVideo, uploadTaken, type Media } from './media.ts';
 
 // The shared test machine can be very busy (several suites at once on two cores): give the
 // page more time than the default to show what it will show. These are not speed checks.
@@ -14,12 +13,6 @@ test.describe.configure({ timeout: 180_000 });
 
 // The statistics dashboard against a real server: a library of generated photos and a video
 // with known dates, one favourite, one archived and one trashed; numbers checked on the page.
-
-interface Media {
-  name: string;
-  mimeType: string;
-  buffer: Buffer;
-}
 
 let dir: string;
 test.beforeAll(() => {
@@ -45,48 +38,11 @@ async function jpeg(name: string, exifDate?: string): Promise<Media> {
 }
 
 /** A one-second H.264 test pattern (no creation time in its metadata). */
-function mp4(name: string): Media {
-  const file = path.join(dir, name);
-  const result = spawnSync(
-    'ffmpeg',
-    [
-      '-v',
-      'error',
-      '-y',
-      '-f',
-      'lavfi',
-      '-i',
-      'testsrc=duration=1:size=160x120:rate=10',
-      '-c:v',
-      'libx264',
-      '-pix_fmt',
-      'yuv420p',
-      '-preset',
-      'veryfast',
-      '-movflags',
-      '+faststart',
-      file,
-    ],
-    { encoding: 'utf8' },
-  );
-  if (result.status !== 0) throw new Error(`ffmpeg failed: ${result.stderr}`);
-  return { name, mimeType: 'video/mp4', buffer: readFileSync(file) };
-}
+const mp4 = (name: string): Media => testVideo(dir, name, { size: '160x120', rate: 10 });
 
 /** Uploads as another device would, taken at `takenAt` (fileCreatedAt in the form). */
-async function upload(api: APIRequestContext, media: Media, takenAt: string): Promise<string> {
-  const response = await api.post('/api/assets', {
-    multipart: {
-      assetData: { name: media.name, mimeType: media.mimeType, buffer: media.buffer },
-      deviceAssetId: `e2e-${randomUUID()}`,
-      deviceId: 'e2e-seed',
-      fileCreatedAt: takenAt,
-      fileModifiedAt: takenAt,
-    },
-  });
-  expect(response.status(), await response.text()).toBe(201);
-  return ((await response.json()) as { id: string }).id;
-}
+const upload = (api: APIRequestContext, media: Media, takenAt: string) =>
+  uploadTaken(api, media, takenAt, 'e2e-seed');
 
 async function update(api: APIRequestContext, id: string, body: Record<string, unknown>) {
   const response = await api.put(`/api/assets/${id}`, { data: body });

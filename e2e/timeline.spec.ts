@@ -1,10 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import sharp from 'sharp';
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
+import { testVideo, uploadNoisePhotos, uploadTaken } from './media.ts';
 
 // The timeline grid, end to end: photos made at run time and uploaded through the API
 // with known capture times, then found by role and name in real Chromium.
@@ -19,57 +18,8 @@ test.afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-let seed = 0;
-
-/** A small JPEG of noise (each one a different checksum), landscape or portrait. */
-async function jpeg(portrait = false): Promise<Buffer> {
-  seed++;
-  const [width, height] = portrait ? [240, 320] : [320, 240];
-  return sharp({
-    create: {
-      width,
-      height,
-      channels: 3,
-      background: { r: (seed * 53) % 256, g: (seed * 97) % 256, b: (seed * 29) % 256 },
-      noise: { type: 'gaussian', mean: 128, sigma: 30 },
-    },
-  })
-    .jpeg({ quality: 70 })
-    .toBuffer();
-}
-
-/** Uploads one asset taken at `takenAt` (UTC; the photos carry no EXIF date) and returns its id. */
-async function upload(
-  api: APIRequestContext,
-  takenAt: string,
-  file: { name: string; mimeType: string; buffer: Buffer },
-): Promise<string> {
-  const response = await api.post('/api/assets', {
-    multipart: {
-      assetData: file,
-      deviceAssetId: `${file.name}-${takenAt}`,
-      deviceId: 'timeline-e2e',
-      fileCreatedAt: takenAt,
-      fileModifiedAt: takenAt,
-    },
-  });
-  expect(response.status(), await response.text()).toBe(201);
-  return ((await response.json()) as { id: string }).id;
-}
-
-async function uploadPhotos(api: APIRequestContext, takenAt: string[]): Promise<string[]> {
-  const ids: string[] = [];
-  for (const [i, time] of takenAt.entries()) {
-    ids.push(
-      await upload(api, time, {
-        name: `photo-${i}.jpg`,
-        mimeType: 'image/jpeg',
-        buffer: await jpeg(i % 3 === 1),
-      }),
-    );
-  }
-  return ids;
-}
+const uploadPhotos = (api: APIRequestContext, takenAt: string[]) =>
+  uploadNoisePhotos(api, takenAt, { deviceId: 'timeline-e2e', portraitEvery: 3 });
 
 /** The first screen waits for the route's code and two requests: allow a loaded machine that long. */
 const FIRST_PAINT = { timeout: 30_000 };
@@ -332,36 +282,8 @@ test.describe('timeline', () => {
     signedIn,
   }) => {
     void signedIn;
-    const file = path.join(dir, 'clip.mp4');
-    const ffmpeg = spawnSync(
-      'ffmpeg',
-      [
-        '-v',
-        'error',
-        '-y',
-        '-f',
-        'lavfi',
-        '-i',
-        'testsrc=duration=2:size=320x240:rate=15',
-        '-c:v',
-        'libx264',
-        '-pix_fmt',
-        'yuv420p',
-        '-preset',
-        'veryfast',
-        '-movflags',
-        '+faststart',
-        file,
-      ],
-      { encoding: 'utf8' },
-    );
-    expect(ffmpeg.status, ffmpeg.stderr).toBe(0);
     await uploadPhotos(api, ['2025-08-02T10:00:00.000Z']);
-    await upload(api, '2025-08-01T10:00:00.000Z', {
-      name: 'clip.mp4',
-      mimeType: 'video/mp4',
-      buffer: readFileSync(file),
-    });
+    await uploadTaken(api, testVideo(dir, 'clip.mp4', { seconds: 2 }), '2025-08-01T10:00:00.000Z');
 
     await page.goto('/videos');
     const grid = page.getByRole('grid', { name: 'Videos' });

@@ -1,20 +1,15 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import type { APIRequestContext, Page, Request } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
+import { testVideo, type Media } from './media.ts';
 
 // Files made at run time: distinct photos (random noise, so every checksum differs),
 // a short H.264 video, an XMP sidecar, and a text file the server does not accept.
-interface Media {
-  name: string;
-  mimeType: string;
-  buffer: Buffer;
-}
-
 let dir: string;
 const made = new Map<string, Media>();
 
@@ -32,33 +27,7 @@ const photo = async (name: string, width: number, format: 'jpeg' | 'png' = 'jpeg
   return { name, mimeType: format === 'png' ? 'image/png' : 'image/jpeg', buffer };
 };
 
-const video = (name: string): Media => {
-  const file = path.join(dir, name);
-  const result = spawnSync(
-    'ffmpeg',
-    [
-      '-v',
-      'error',
-      '-y',
-      '-f',
-      'lavfi',
-      '-i',
-      'testsrc=duration=1:size=320x240:rate=15',
-      '-c:v',
-      'libx264',
-      '-pix_fmt',
-      'yuv420p',
-      '-preset',
-      'veryfast',
-      '-movflags',
-      '+faststart',
-      file,
-    ],
-    { encoding: 'utf8' },
-  );
-  if (result.status !== 0) throw new Error(`ffmpeg failed: ${result.stderr}`);
-  return { name, mimeType: 'video/mp4', buffer: readFileSync(file) };
-};
+const video = (name: string): Media => testVideo(dir, name);
 
 const sha1 = (buffer: Buffer) => createHash('sha1').update(buffer).digest('hex');
 

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,14 +5,9 @@ import path from 'node:path';
 import sharp from 'sharp';
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
+import { testVideo, uploadTaken, type Media } from './media.ts';
 
 // The viewer, end to end: real server, real Chromium, media made at run time.
-
-interface Media {
-  name: string;
-  mimeType: string;
-  buffer: Buffer;
-}
 
 interface AssetInfo {
   id: string;
@@ -47,49 +41,11 @@ async function jpeg(name: string, width = 640, height = 480, orientation?: numbe
 }
 
 /** An H.264 test pattern with faststart, `seconds` long. */
-function mp4(name: string, seconds: number): Media {
-  const file = path.join(dir, name);
-  const result = spawnSync(
-    'ffmpeg',
-    [
-      '-v',
-      'error',
-      '-y',
-      '-f',
-      'lavfi',
-      '-i',
-      `testsrc=duration=${seconds}:size=320x240:rate=15`,
-      '-c:v',
-      'libx264',
-      '-profile:v',
-      'baseline',
-      '-pix_fmt',
-      'yuv420p',
-      '-preset',
-      'veryfast',
-      '-movflags',
-      '+faststart',
-      file,
-    ],
-    { encoding: 'utf8' },
-  );
-  if (result.status !== 0) throw new Error(`ffmpeg failed: ${result.stderr}`);
-  return { name, mimeType: 'video/mp4', buffer: readFileSync(file) };
-}
+const mp4 = (name: string, seconds: number): Media =>
+  testVideo(dir, name, { seconds, baseline: true });
 
-async function upload(api: APIRequestContext, media: Media, takenAt: string): Promise<string> {
-  const response = await api.post('/api/assets', {
-    multipart: {
-      assetData: { name: media.name, mimeType: media.mimeType, buffer: media.buffer },
-      deviceAssetId: `e2e-${randomUUID()}`,
-      deviceId: 'e2e',
-      fileCreatedAt: takenAt,
-      fileModifiedAt: takenAt,
-    },
-  });
-  expect(response.status(), await response.text()).toBe(201);
-  return ((await response.json()) as { id: string }).id;
-}
+const upload = (api: APIRequestContext, media: Media, takenAt: string) =>
+  uploadTaken(api, media, takenAt);
 
 async function info(api: APIRequestContext, id: string): Promise<AssetInfo> {
   const response = await api.get(`/api/assets/${id}`);
