@@ -110,7 +110,9 @@ export function useViewerActions({ asset, view, prepareLeave }: ViewerActionsOpt
     const { description, rating } = dto;
     let rollback: (() => void) | null = null;
     if (description !== undefined || rating !== undefined) {
-      await client.cancelQueries({ queryKey: assetQueries.detail(id).queryKey });
+      // Before any await: a controlled field (the rating's radios) would otherwise show its
+      // old value again until then. A refetch under way is stopped after; a cancelled fetch
+      // goes back to the data set last by hand, this patch.
       rollback = patchDetail(client, id, (a) => ({
         ...a,
         exifInfo: {
@@ -119,6 +121,7 @@ export function useViewerActions({ asset, view, prepareLeave }: ViewerActionsOpt
           ...(rating === undefined ? {} : { rating }),
         },
       }));
+      await client.cancelQueries({ queryKey: assetQueries.detail(id).queryKey });
     }
     try {
       return await update.mutateAsync(

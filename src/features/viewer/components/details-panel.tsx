@@ -242,7 +242,20 @@ function RatingField({
   onRate: (rating: number) => void;
 }) {
   const name = useId();
-  const value = Math.max(0, Math.min(5, Math.round(rating)));
+  const saved = Math.max(0, Math.min(5, Math.round(rating)));
+  // The star clicked shows in the click's own render; the asset's rating takes over again
+  // whenever it changes (its optimistic update, the server's answer, a rollback, an undo).
+  const [chosen, setChosen] = useState<number | null>(null);
+  const [seen, setSeen] = useState(saved);
+  if (seen !== saved) {
+    setSeen(saved);
+    setChosen(null);
+  }
+  const value = chosen ?? saved;
+  const choose = (n: number) => {
+    setChosen(n);
+    onRate(n);
+  };
   if (readOnly) {
     return value > 0 ? (
       <p className={styles.section}>
@@ -261,7 +274,7 @@ function RatingField({
             className="visually-hidden"
             name={name}
             checked={value === 0}
-            onChange={() => onRate(0)}
+            onChange={() => choose(0)}
             aria-label="No rating"
           />
           <CloseIcon size={16} />
@@ -273,7 +286,7 @@ function RatingField({
               className="visually-hidden"
               name={name}
               checked={value === n}
-              onChange={() => onRate(n)}
+              onChange={() => choose(n)}
               aria-label={n === 1 ? '1 star' : `${n} stars`}
             />
             <StarIcon filled={n <= value} />
